@@ -1,0 +1,1 @@
+namespace ErrorLint.CodeFixes { internal static class Placeholder { } }

@@ -1,0 +1,1 @@
+namespace ErrorLint { internal static class Placeholder { } }
