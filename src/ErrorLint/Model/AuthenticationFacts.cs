@@ -50,7 +50,7 @@ internal sealed class AuthFact
 
         return Kind == AuthFactKind.PermissionGranted
             ? (Value ? $"the check '{text}' succeeded" : $"the check '{text}' failed")
-            : $"'{text}' says the user is {(Value ? "signed in" : "not signed in")}";
+            : $"'{text}' shows the user is {(Value ? "signed in" : "not signed in")}";
     }
 }
 
@@ -106,6 +106,16 @@ internal sealed class AuthenticationFacts
     }
 
     public static AuthenticationFacts For(ResponseModel model) => Cache.GetValue(model.Types, static t => new AuthenticationFacts(t));
+
+    /// <summary>How a fix names a framework helper in the style of the response it replaces: <c>Forbid()</c>, <c>Results.Forbid()</c>, <c>new ForbidResult()</c>.</summary>
+    public static string HelperText(ResponseStyle style, string helper, int status) => style switch
+    {
+        ResponseStyle.Controller or ResponseStyle.RazorPage => helper + "()",
+        ResponseStyle.Results => "Results." + helper + "()",
+        ResponseStyle.TypedResults => "TypedResults." + helper + "()",
+        ResponseStyle.ResultObject => "new " + helper + "Result()",
+        _ => "status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The facts that hold where <paramref name="operation"/> runs, from the conditions that lead to it in its function.</summary>
     public PathFacts OnPathTo(IOperation operation)
@@ -901,6 +911,20 @@ internal sealed class PathFacts
         }
 
         return failed;
+    }
+
+    /// <summary>Whether any path mentions a fact of this kind and value; a cheap first test.</summary>
+    public bool Mentions(AuthFactKind kind, bool value)
+    {
+        foreach (var alternative in alternatives)
+        {
+            if (Find(alternative, kind, value) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static AuthFact? Find(List<AuthFact> alternative, AuthFactKind kind, bool value)
