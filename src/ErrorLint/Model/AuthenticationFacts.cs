@@ -913,6 +913,23 @@ internal sealed class PathFacts
         return failed;
     }
 
+    /// <summary>The <c>ClaimsPrincipal</c> the checks on the path are about (<c>User</c>, <c>context.User</c>), when the code names one.</summary>
+    public IOperation? Principal()
+    {
+        foreach (var alternative in alternatives)
+        {
+            foreach (var fact in alternative)
+            {
+                if (fact.Principal is { } principal)
+                {
+                    return principal;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether any path mentions a fact of this kind and value; a cheap first test.</summary>
     public bool Mentions(AuthFactKind kind, bool value)
     {
