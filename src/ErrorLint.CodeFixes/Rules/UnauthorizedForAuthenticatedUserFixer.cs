@@ -64,7 +64,7 @@ public sealed class UnauthorizedForAuthenticatedUserFixer : CodeFixProvider
         if (response.StatusOperation?.Syntax is ExpressionSyntax status)
         {
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => StatusReplacement.ApplyAsync(context.Document, status, StatusCodeSyntax.For(403), ct), ForbidKey),
+                CodeAction.Create(title, ct => StatusReplacement.ApplyAsync(context.Document, status, StatusReplacement.SpelledLike(status, 403), ct), ForbidKey),
                 diagnostic);
             return;
         }
@@ -90,7 +90,7 @@ public sealed class UnauthorizedForAuthenticatedUserFixer : CodeFixProvider
         const string title = "Answer 403 Forbidden to a signed-in user, else challenge";
         if (response.StatusOperation?.Syntax is ExpressionSyntax status)
         {
-            var split = AuthResponseSyntax.WhenSignedIn(principal, StatusCodeSyntax.For(403), StatusCodeSyntax.For(401));
+            var split = AuthResponseSyntax.WhenSignedIn(principal, StatusReplacement.SpelledLike(status, 403), StatusReplacement.SpelledLike(status, 401));
             context.RegisterCodeFix(
                 CodeAction.Create(title, ct => StatusReplacement.ApplyAsync(context.Document, status, split, ct), ChallengeOrForbidKey),
                 diagnostic);

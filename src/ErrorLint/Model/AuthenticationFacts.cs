@@ -411,7 +411,12 @@ internal sealed class AuthenticationFacts
 
     private static IInvocationOperation? MapCallOf(IAnonymousFunctionOperation lambda)
     {
-        var parent = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
         return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
             && invocation.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal)
             ? invocation
