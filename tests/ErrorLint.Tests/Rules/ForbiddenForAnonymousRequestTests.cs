@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rules;
 using ErrorLint.Tests.Verification;
-using Microsoft.CodeAnalysis;
 using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.ForbiddenForAnonymousRequestAnalyzer, ErrorLint.CodeFixes.Rules.ForbiddenForAnonymousRequestFixer>;
 
 namespace ErrorLint.Tests.Rules;
@@ -233,7 +232,7 @@ public sealed class ForbiddenForAnonymousRequestTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
     }
 
     [Fact]
@@ -315,7 +314,7 @@ public sealed class ForbiddenForAnonymousRequestTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using ErrorLint.Tests.Verification;
-using Microsoft.CodeAnalysis;
 using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.MessageAsAuthenticationSchemeAnalyzer, ErrorLint.CodeFixes.Rules.MessageAsAuthenticationSchemeFixer>;
 
 namespace ErrorLint.Tests.Rules;
@@ -199,7 +198,7 @@ public sealed class MessageAsAuthenticationSchemeTests
             app.MapDelete("/b", () => TypedResults.Problem(detail: "Please sign in", statusCode: StatusCodes.Status401Unauthorized));
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
     }
 
     [Fact]
@@ -241,7 +240,7 @@ public sealed class MessageAsAuthenticationSchemeTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
     }
 
     [Fact]
@@ -352,6 +351,6 @@ public sealed class MessageAsAuthenticationSchemeTests
             app.MapGet("/c", () => TypedResults.Forbid());
             app.Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
     }
 }
