@@ -608,12 +608,12 @@ internal sealed class AuthenticationFacts
             var nullable = left.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || left is IConditionalAccessOperation;
             if (equals == value)
             {
-                // x == c is true, or x != c is false: x is c. A null principal/identity counts as not signed in.
-                return constant || !nullable ? Implied(left, constant, depth) : Unknown();
+                // x == c holds, or x != c fails: x is c.
+                return Implied(left, constant, depth);
             }
 
-            // x == c is false, or x != c is true: x is !c, or null.
-            return !constant || !nullable ? Implied(left, !constant, depth) : Implied(left, false, depth);
+            // x is not c: !c, or null for a nullable, and a null principal or identity counts as not signed in.
+            return constant ? Implied(left, false, depth) : nullable ? Unknown() : Implied(left, true, depth);
         }
 
         if (right.ConstantValue is { HasValue: true, Value: null })

@@ -493,7 +493,7 @@ public sealed class UnauthorizedForAuthenticatedUserTests
             {
                 if (context.User.Identity?.IsAuthenticated == true && !context.User.IsInRole("Admin"))
                 {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    context.Response.StatusCode = 403;
                     return;
                 }
 
