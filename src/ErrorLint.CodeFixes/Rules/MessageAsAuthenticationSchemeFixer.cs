@@ -19,7 +19,7 @@ public sealed class MessageAsAuthenticationSchemeFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MessageAsAuthenticationScheme);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -139,7 +139,8 @@ public sealed class MessageAsAuthenticationSchemeFixer : CodeFixProvider
         foreach (var argument in arguments)
         {
             var isReceiver = operation is IInvocationOperation { TargetMethod.IsExtensionMethod: true } && argument.Parameter?.Ordinal == 0;
-            if (argument != schemes && !isReceiver && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            var isNull = HttpResponseInfo.Unwrap(argument.Value) is { ConstantValue: { HasValue: true, Value: null } };
+            if (argument != schemes && !isReceiver && !isNull && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
                 return false;
             }
