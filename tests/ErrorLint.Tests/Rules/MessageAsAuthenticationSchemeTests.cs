@@ -63,10 +63,18 @@ public sealed class MessageAsAuthenticationSchemeTests
             public sealed class ItemsController : ControllerBase
             {
                 [HttpGet("{id}")]
-                public IActionResult Get(int id) => id > 0 ? Ok() : Challenge([|$"Sign in to see item {id}"|]);
+                public IActionResult Get(int id)
+                {
+                    if (id > 0)
+                    {
+                        return Ok();
+                    }
+
+                    return Challenge([|$"Sign in to see item {id}"|]);
+                }
 
                 [HttpPut("{id}")]
-                public IActionResult Put(int id) => id > 0 ? Ok() : Forbid([|"Read-only item."|]);
+                public IActionResult Put(int id) => Forbid([|"Read-only item."|]);
             }
             """;
         const string fixedSource = """
@@ -76,10 +84,18 @@ public sealed class MessageAsAuthenticationSchemeTests
             public sealed class ItemsController : ControllerBase
             {
                 [HttpGet("{id}")]
-                public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: $"Sign in to see item {id}", statusCode: StatusCodes.Status401Unauthorized);
+                public IActionResult Get(int id)
+                {
+                    if (id > 0)
+                    {
+                        return Ok();
+                    }
+
+                    return Problem(detail: $"Sign in to see item {id}", statusCode: StatusCodes.Status401Unauthorized);
+                }
 
                 [HttpPut("{id}")]
-                public IActionResult Put(int id) => id > 0 ? Ok() : Problem(detail: "Read-only item.", statusCode: StatusCodes.Status403Forbidden);
+                public IActionResult Put(int id) => Problem(detail: "Read-only item.", statusCode: StatusCodes.Status403Forbidden);
             }
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
@@ -167,7 +183,7 @@ public sealed class MessageAsAuthenticationSchemeTests
                 {
                     if (!owner)
                     {
-                        return new ObjectResult(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Detail = "Only the owner can edit this page" }) { StatusCode = StatusCodes.Status403Forbidden };
+                        return new ObjectResult(new ProblemDetails() { Status = StatusCodes.Status403Forbidden, Detail = "Only the owner can edit this page" }) { StatusCode = StatusCodes.Status403Forbidden };
                     }
 
                     return Page();
