@@ -50,6 +50,9 @@ internal sealed class RunResult
 {
     public double CompileMs { get; init; }
 
+    /// <summary>Processor time this process got per wall-clock second of the run; below 1 when other work competes for the cores.</summary>
+    public double CpuShare { get; set; }
+
     public Dictionary<string, AnalyzerTiming> ErrorLint { get; } = new(StringComparer.Ordinal);
 
     public double AspNetCoreMs { get; set; }
@@ -68,6 +71,9 @@ internal static class Measurement
     {
         // Compile time: bind every method body and report every compiler diagnostic, on a fresh compilation.
         Collect();
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
         var compilation = workload.Compile();
         var stopwatch = Stopwatch.StartNew();
         var compilerDiagnostics = compilation.GetDiagnostics();
@@ -115,6 +121,8 @@ internal static class Measurement
             result.AspNetCoreMs += telemetry.ExecutionTime.TotalMilliseconds;
         }
 
+        process.Refresh();
+        result.CpuShare = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
         return result;
     }
 

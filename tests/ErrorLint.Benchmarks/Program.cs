@@ -101,6 +101,8 @@ internal static class Program
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"Medians of {runs} runs after a warm-up; compiler and analyzers single-threaded; {Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}; whole run {elapsed.TotalMinutes:0.0} min."));
+        var share = Measurement.Median(web.SelectMany(w => w.Runs).Concat(consoleRuns).Select(r => r.CpuShare));
+        text.AppendLine(Invariant($"Times are wall-clock (the analyzer driver's own timing); the process got {share:N2} of a core per second while measuring, so on a busy machine compare the ratios, not the milliseconds."));
         text.AppendLine(Invariant($"ErrorLint: {errorLint.Length} analyzers. ASP.NET Core: {aspNetCore.Length} analyzers from {string.Join(", ", aspNetCore.GroupBy(a => a.Assembly).Select(g => $"{g.Key} ({g.Count()})"))}."));
         text.AppendLine();
 
