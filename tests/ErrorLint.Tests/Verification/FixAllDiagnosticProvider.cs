@@ -39,7 +39,7 @@ namespace ErrorLint.Tests.Verification
 
         private async Task<ImmutableArray<RoslynDiagnostic>> AnalyzeAsync(Project project, CancellationToken cancellationToken)
         {
-            var result = await results.GetOrAdd(project, p => Analysis.RunAsync(p, analyzers, includeCompilerDiagnostics: false, cancellationToken)).ConfigureAwait(false);
+            var result = await results.GetOrAdd(project, p => Analysis.RunAsync(p, analyzers, includeCompilerDiagnostics: false, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return result.ThrowIfAnalyzerFailed("a project snapshot during Fix All").AnalyzerDiagnostics;
         }
     }
