@@ -385,6 +385,17 @@ namespace ErrorLint.Tests.Verification.SelfTests
             Assert.Contains(nameof(FragileAnalyzer), message);
         }
 
+        [Fact]
+        public async Task Fixer_that_crashes_on_half_typed_code_fails()
+        {
+            var message = await FailsAsync(() => CodeFixVerifier<OkInvocationAnalyzer, FragileFixer>.VerifyCodeFixAsync(
+                Handler("    object Get() => [|Ok(1)|];"),
+                Handler("    object Get() => NoContent();")));
+            Assert.StartsWith("[typing simulation", message);
+            Assert.Contains("FragileFixer.RegisterCodeFixesAsync threw", message);
+            Assert.Contains(FragileFixer.Message, message);
+        }
+
         // -------- Markup and options that are wrong --------
 
         [Theory]
