@@ -100,7 +100,7 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(CodeAction.Create(title, ct => plan.ApplyAsync(context.Document, replacement, ct), UseProblemStatusKey), diagnostic);
+        context.RegisterCodeFix(CodeAction.Create(title, async ct => await StatusRewriter.AddImportsAsync(await plan.ApplyAsync(context.Document, replacement, ct).ConfigureAwait(false), ct).ConfigureAwait(false), UseProblemStatusKey), diagnostic);
     }
 
     private static ExpressionSyntax Member(string typeName, string member)

@@ -91,7 +91,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
 
         var replacement = ProblemResponseSyntax.Problem(style, ConstantMessage(response, model, options), ServerError);
         context.RegisterCodeFix(
-            CodeAction.Create("Return problem details with status 500", ct => plan.ApplyAsync(context.Document, replacement, ct), ProblemKey),
+            CodeAction.Create("Return problem details with status 500", async ct => await StatusRewriter.AddImportsAsync(await plan.ApplyAsync(context.Document, replacement, ct).ConfigureAwait(false), ct).ConfigureAwait(false), ProblemKey),
             diagnostic);
     }
 

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.CodeFixes.Rules;
 
@@ -72,7 +73,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
+                CodeAction.Create(replacement.Title, async ct => await StatusRewriter.AddImportsAsync(await plan.ApplyAsync(context.Document, replacement.Syntax, ct).ConfigureAwait(false), ct).ConfigureAwait(false), replacement.EquivalenceKey),
                 diagnostic);
         }
     }
@@ -130,7 +131,8 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
     /// <summary><c>Problem(detail: ..., statusCode: 400)</c>, keeping a message written as a string constant.</summary>
     private static Replacement Problem(HttpResponseInfo response, FixStyle style, int status)
     {
-        var detail = HttpResponseInfo.Unwrap(response.Body) is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null;
+        var detail = DetailArgument(response)
+            ?? (HttpResponseInfo.Unwrap(response.Body) is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
         var typeName = style switch
         {
             FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
@@ -138,6 +140,23 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
             _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
         };
         return new Replacement(ProblemResponseSyntax.Problem(style, detail, status), typeName, $"Return problem details with status {status}", ProblemKey);
+    }
+
+    /// <summary>The <c>detail</c> a <c>Problem("...")</c> call already passes.</summary>
+    private static ExpressionSyntax? DetailArgument(HttpResponseInfo response)
+    {
+        if (response.Operation is IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "detail" && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.Syntax is ExpressionSyntax detail)
+                {
+                    return detail.WithoutTrivia();
+                }
+            }
+        }
+
+        return null;
     }
 
     private sealed class Replacement

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ErrorLint.Model;
 
 /// <summary>The families of exceptions the rules tell apart: whose fault the failure is.</summary>
-internal enum ExceptionFamily
+internal enum FailureKind
 {
     /// <summary>Nothing the rules know about: a library's own exception type.</summary>
     Unknown,
@@ -54,17 +54,17 @@ internal static class ExceptionFacts
         "System.Collections.Generic.KeyNotFoundException",
     };
 
-    /// <summary>The family of an exception type; <see cref="ExceptionFamily.CatchAll"/> for <c>System.Exception</c> itself.</summary>
-    public static ExceptionFamily Classify(ITypeSymbol? type, Compilation compilation)
+    /// <summary>The family of an exception type; <see cref="FailureKind.CatchAll"/> for <c>System.Exception</c> itself.</summary>
+    public static FailureKind Classify(ITypeSymbol? type, Compilation compilation)
     {
         if (type is null || type.TypeKind == TypeKind.Error)
         {
-            return ExceptionFamily.Unknown;
+            return FailureKind.Unknown;
         }
 
         if (type.SpecialType == SpecialType.System_Object || IsSystemException(type))
         {
-            return ExceptionFamily.CatchAll;
+            return FailureKind.CatchAll;
         }
 
         // The nearest well-known base decides: an application's OrderValidationException : ValidationException is client input.
@@ -73,16 +73,16 @@ internal static class ExceptionFacts
             var name = current.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
             if (InfrastructureNames.Contains(name))
             {
-                return ExceptionFamily.Infrastructure;
+                return FailureKind.Infrastructure;
             }
 
             if (ClientInputNames.Contains(name) || current.Name == "ValidationException")
             {
-                return ExceptionFamily.ClientInput;
+                return FailureKind.ClientInput;
             }
         }
 
-        return IsDeclaredIn(type, compilation) ? ExceptionFamily.Application : ExceptionFamily.Unknown;
+        return IsDeclaredIn(type, compilation) ? FailureKind.Application : FailureKind.Unknown;
     }
 
     /// <summary>True when the type is declared in the compilation being analysed (the application's own type).</summary>
@@ -127,7 +127,7 @@ internal static class ExceptionFacts
     }
 
     /// <summary>The family a catch clause catches; a clause without a type catches everything.</summary>
-    public static ExceptionFamily Caught(ICatchClauseOperation catchClause, Compilation compilation)
+    public static FailureKind Caught(ICatchClauseOperation catchClause, Compilation compilation)
         => Classify(catchClause.ExceptionType, compilation);
 
     /// <summary>

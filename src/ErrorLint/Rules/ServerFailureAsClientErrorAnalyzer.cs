@@ -67,8 +67,8 @@ public sealed class ServerFailureAsClientErrorAnalyzer : DiagnosticAnalyzer
             var type = catchClause.ExceptionType;
             return ExceptionFacts.Caught(catchClause, model.Types.Compilation) switch
             {
-                ExceptionFamily.CatchAll => type.SpecialType == SpecialType.System_Object ? "catch of every exception" : "catch (Exception)",
-                ExceptionFamily.Infrastructure when !IsDeliberateConflict(type, response) => "catch (" + type.Name + ")",
+                FailureKind.CatchAll => type.SpecialType == SpecialType.System_Object ? "catch of every exception" : "catch (Exception)",
+                FailureKind.Infrastructure when !IsDeliberateConflict(type, response) => "catch (" + type.Name + ")",
                 _ => null,
             };
         }

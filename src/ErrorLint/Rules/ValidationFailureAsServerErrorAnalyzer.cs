@@ -37,7 +37,8 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, ResponseModel model)
     {
         var response = model.Describe(context.Operation, context.CancellationToken);
-        if (response is not { IsServerError: true } || !StatusSite.IsDecidedHere(response))
+        // A local function's own responses are analysed where they are written.
+        if (response is not { IsServerError: true } || !StatusSite.IsDecidedHere(response) || response.ThroughHelper is { MethodKind: MethodKind.LocalFunction })
         {
             return;
         }
@@ -76,7 +77,7 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
         }
 
         if (ExceptionFacts.EnclosingCatch(operation) is { } catchClause
-            && ExceptionFacts.Caught(catchClause, model.Types.Compilation) == ExceptionFamily.ClientInput)
+            && ExceptionFacts.Caught(catchClause, model.Types.Compilation) == FailureKind.ClientInput)
         {
             return "a " + catchClause.ExceptionType.Name + " was caught";
         }
