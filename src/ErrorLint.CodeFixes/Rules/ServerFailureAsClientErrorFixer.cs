@@ -109,7 +109,13 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
     /// </summary>
     private static Rethrow? RethrowPlan(HttpResponseInfo response)
     {
-        if (response.Operation.Parent is not IReturnOperation { Syntax: ReturnStatementSyntax returnStatement } returnOperation
+        var parent = response.Operation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true })
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IReturnOperation { Syntax: ReturnStatementSyntax returnStatement } returnOperation
             || HttpResponseInfo.Unwrap(returnOperation.ReturnedValue) != response.Operation
             || returnStatement.Parent is not BlockSyntax block
             || block.Parent is not CatchClauseSyntax catchClause
