@@ -38,6 +38,9 @@ internal static class StatusRewriter
     /// Adds the <c>using</c> directives the fully qualified names of a fix need (<c>StatusCodes</c>, <c>Results</c>);
     /// the simplifier then shortens the names. Code-action clean-up alone does not add them.
     /// </summary>
-    public static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
-        => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
+    public static async Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var withImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Simplifier.ReduceAsync(withImports, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
 }
