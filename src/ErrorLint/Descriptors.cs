@@ -109,7 +109,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor EL0013ProblemDetailsStatusMismatch = Create(
         RuleIdentifiers.ProblemDetailsStatusMismatch,
-        "ProblemDetails.Status disagrees with the status code sent",
+        "Problem details status disagrees with the status code sent",
         "The problem details say Status = {0} but the response is sent with {1}; make them agree",
         StatusCodes,
         DiagnosticSeverity.Warning,

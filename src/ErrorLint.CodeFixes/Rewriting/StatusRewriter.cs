@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ErrorLint.CodeFixes.Rewriting;
 
@@ -31,16 +30,6 @@ internal static class StatusRewriter
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         editor.ReplaceNode(status, StatusCodeSyntax.For(newStatus).WithTriviaFrom(status).WithAdditionalAnnotations(Formatter.Annotation));
-        return await AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Adds the <c>using</c> directives the fully qualified names of a fix need (<c>StatusCodes</c>, <c>Results</c>);
-    /// the simplifier then shortens the names. Code-action clean-up alone does not add them.
-    /// </summary>
-    public static async Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
-    {
-        var withImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Simplifier.ReduceAsync(withImports, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Imports.AddAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 }

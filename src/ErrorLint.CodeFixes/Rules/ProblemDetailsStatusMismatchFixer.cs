@@ -25,7 +25,7 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ProblemDetailsStatusMismatch);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -100,7 +100,7 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(CodeAction.Create(title, async ct => await StatusRewriter.AddImportsAsync(await plan.ApplyAsync(context.Document, replacement, ct).ConfigureAwait(false), ct).ConfigureAwait(false), UseProblemStatusKey), diagnostic);
+        context.RegisterCodeFix(CodeAction.Create(title, ct => plan.ApplyAsync(context.Document, replacement, ct), UseProblemStatusKey), diagnostic);
     }
 
     private static ExpressionSyntax Member(string typeName, string member)

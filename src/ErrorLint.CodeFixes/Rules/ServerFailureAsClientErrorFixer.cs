@@ -31,7 +31,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ServerFailureAsClientError);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -91,7 +91,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
 
         var replacement = ProblemResponseSyntax.Problem(style, ConstantMessage(response, model, options), ServerError);
         context.RegisterCodeFix(
-            CodeAction.Create("Return problem details with status 500", async ct => await StatusRewriter.AddImportsAsync(await plan.ApplyAsync(context.Document, replacement, ct).ConfigureAwait(false), ct).ConfigureAwait(false), ProblemKey),
+            CodeAction.Create("Return problem details with status 500", ct => plan.ApplyAsync(context.Document, replacement, ct), ProblemKey),
             diagnostic);
     }
 

@@ -26,7 +26,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ValidationFailureAsServerError);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -73,7 +73,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(replacement.Title, async ct => await StatusRewriter.AddImportsAsync(await plan.ApplyAsync(context.Document, replacement.Syntax, ct).ConfigureAwait(false), ct).ConfigureAwait(false), replacement.EquivalenceKey),
+                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
                 diagnostic);
         }
     }
