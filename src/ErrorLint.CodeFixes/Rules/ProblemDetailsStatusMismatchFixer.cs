@@ -46,12 +46,12 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
                 continue;
             }
 
-            if (StatusRewriter.Editable(mismatch.StatusWrite) is { } problemStatusSyntax)
+            if (StatusReplacement.Editable(mismatch.StatusWrite) is { } problemStatusSyntax)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Set ProblemDetails.Status to {sent}",
-                        ct => StatusRewriter.ReplaceAsync(context.Document, problemStatusSyntax, sent, ct),
+                        ct => StatusReplacement.ReplaceAsync(context.Document, problemStatusSyntax, sent, ct),
                         UseResponseStatusKey),
                     diagnostic);
             }
@@ -66,10 +66,10 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
         var title = $"Send status {problemStatus}";
 
         // The status is written as a value: StatusCode(500, problem), statusCode: 400, { StatusCode = 500 }, Response.StatusCode = 500.
-        if (response.StatusOrigin == StatusOrigin.Explicit && StatusRewriter.Editable(response.StatusOperation) is { } statusSyntax)
+        if (response.StatusOrigin == StatusOrigin.Explicit && StatusReplacement.Editable(response.StatusOperation) is { } statusSyntax)
         {
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => StatusRewriter.ReplaceAsync(context.Document, statusSyntax, problemStatus, ct), UseProblemStatusKey),
+                CodeAction.Create(title, ct => StatusReplacement.ReplaceAsync(context.Document, statusSyntax, problemStatus, ct), UseProblemStatusKey),
                 diagnostic);
             return;
         }

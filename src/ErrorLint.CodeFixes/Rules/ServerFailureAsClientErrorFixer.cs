@@ -52,10 +52,10 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
                 continue;
             }
 
-            if (response.Kind == ResponseKind.StatusAssignment && StatusRewriter.Editable(response.StatusOperation) is { } statusSyntax)
+            if (response.Kind == ResponseKind.StatusAssignment && StatusReplacement.Editable(response.StatusOperation) is { } statusSyntax)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Send status 500", ct => StatusRewriter.ReplaceAsync(context.Document, statusSyntax, ServerError, ct), StatusKey),
+                    CodeAction.Create("Send status 500", ct => StatusReplacement.ReplaceAsync(context.Document, statusSyntax, ServerError, ct), StatusKey),
                     diagnostic);
             }
 

@@ -50,10 +50,10 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
 
             // Response.StatusCode = 500 and ValidationProblem(..., statusCode: 500): the status alone is wrong.
             if (response.Kind is ResponseKind.StatusAssignment or ResponseKind.ValidationProblem
-                && StatusRewriter.Editable(response.StatusOperation) is { } statusSyntax)
+                && StatusReplacement.Editable(response.StatusOperation) is { } statusSyntax)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Send status {status}", ct => StatusRewriter.ReplaceAsync(context.Document, statusSyntax, status, ct), StatusKey),
+                    CodeAction.Create($"Send status {status}", ct => StatusReplacement.ReplaceAsync(context.Document, statusSyntax, status, ct), StatusKey),
                     diagnostic);
                 continue;
             }

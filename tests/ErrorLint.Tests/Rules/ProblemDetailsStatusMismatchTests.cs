@@ -28,7 +28,6 @@ public sealed class ProblemDetailsStatusMismatchTests
             }
             """;
         const string fixedSource = """
-            using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
 
             public sealed class OrdersController : ControllerBase
@@ -37,7 +36,7 @@ public sealed class ProblemDetailsStatusMismatchTests
                 {
                     if (id <= 0)
                     {
-                        return BadRequest(new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Order not found" });
+                        return BadRequest(new ProblemDetails { Status = 400, Title = "Order not found" });
                     }
 
                     return Ok(id);
@@ -92,14 +91,13 @@ public sealed class ProblemDetailsStatusMismatchTests
             }
             """;
         const string fixedSource = """
-            using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
 
             public sealed class PaymentsController : ControllerBase
             {
                 public IActionResult Charge(decimal amount)
                 {
-                    return StatusCode(StatusCodes.Status400BadRequest, new ProblemDetails { Status = 400, Detail = "The amount must be positive" });
+                    return StatusCode(400, new ProblemDetails { Status = 400, Detail = "The amount must be positive" });
                 }
             }
             """;
@@ -245,7 +243,6 @@ public sealed class ProblemDetailsStatusMismatchTests
             }
             """;
         const string fixedSource = """
-            using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -254,7 +251,7 @@ public sealed class ProblemDetailsStatusMismatchTests
                 public void OnActionExecuting(ActionExecutingContext context)
                 {
                     var problem = new ProblemDetails { Title = "Down for maintenance" };
-                    problem.Status = StatusCodes.Status500InternalServerError;
+                    problem.Status = 500;
                     context.Result = new ObjectResult(problem) { StatusCode = 500 };
                 }
 
@@ -316,7 +313,7 @@ public sealed class ProblemDetailsStatusMismatchTests
                     catch (Exception)
                     {
                         context.Response.StatusCode = 500;
-                        await context.Response.WriteAsJsonAsync(new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Unexpected error" });
+                        await context.Response.WriteAsJsonAsync(new ProblemDetails { Status = 500, Title = "Unexpected error" });
                     }
                 }
             }
@@ -349,7 +346,6 @@ public sealed class ProblemDetailsStatusMismatchTests
             }
             """;
         const string fixedSource = """
-            using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
 
             public sealed class AccountsController : ControllerBase
@@ -358,12 +354,12 @@ public sealed class ProblemDetailsStatusMismatchTests
                 {
                     if (!ModelState.IsValid)
                     {
-                        return BadRequest(new ValidationProblemDetails(ModelState) { Status = StatusCodes.Status400BadRequest });
+                        return BadRequest(new ValidationProblemDetails(ModelState) { Status = 400 });
                     }
 
                     if (email.Length > 100)
                     {
-                        return Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = "Email already registered" });
+                        return Conflict(new ProblemDetails { Status = 409, Detail = "Email already registered" });
                     }
 
                     return Ok();

@@ -414,7 +414,7 @@ public sealed class ServerFailureAsClientErrorTests
                     }
                     catch
                     {
-                        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                        context.Response.StatusCode = 500;
                         await context.Response.WriteAsync("The request failed");
                     }
                 }

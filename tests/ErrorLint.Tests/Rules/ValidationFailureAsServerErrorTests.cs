@@ -178,7 +178,7 @@ public sealed class ValidationFailureAsServerErrorTests
 
                         if (errors.Count > 0)
                         {
-                            return Results.ValidationProblem(errors, statusCode: StatusCodes.Status400BadRequest);
+                            return Results.ValidationProblem(errors, statusCode: 400);
                         }
 
                         return Results.Ok();
@@ -358,7 +358,7 @@ public sealed class ValidationFailureAsServerErrorTests
                     }
                     catch (ValidationException ex)
                     {
-                        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                        context.Response.StatusCode = 400;
                         await context.Response.WriteAsJsonAsync(new { error = ex.Message });
                     }
                 }
