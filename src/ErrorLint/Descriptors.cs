@@ -22,7 +22,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0002ValidationFailureAsServerError = Create(
         RuleIdentifiers.ValidationFailureAsServerError,
         "Validation failure sent as a server error",
-        "The request failed validation, but the response says {0} (a server error); answer {1} so the client knows to fix its input",
+        "The request is invalid ({0}) but the response is sent with {1}, a server error; answer {2} with validation problem details so the client fixes its input",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "A 5xx status tells clients and monitoring that the server is broken and the same request may succeed later. Invalid input is the client's fault: answer 400 (or 422) with validation problem details.");
@@ -30,7 +30,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0003ServerFailureAsClientError = Create(
         RuleIdentifiers.ServerFailureAsClientError,
         "Server-side failure sent as a client error",
-        "A server-side failure ({0}) is answered with {1}, a client error; answer 500 with problem details or let the exception handler answer",
+        "A server-side failure ({0}) is answered with {1}, a client error; answer 500 with problem details or rethrow so the exception handler answers",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "A 4xx status tells the client its request was wrong and must not be retried unchanged. A failure of the server or of a dependency is not the client's fault and must be a 5xx so it is retried, alerted on and counted as an outage.");
@@ -109,8 +109,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor EL0013ProblemDetailsStatusMismatch = Create(
         RuleIdentifiers.ProblemDetailsStatusMismatch,
-        "ProblemDetails.Status disagrees with the status code sent",
-        "The problem details say status {0} but the response is sent with {1}; make them agree",
+        "Problem details status disagrees with the status code sent",
+        "The problem details say Status = {0} but the response is sent with {1}; make them agree",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "Clients that read the body and clients that read the status line must see the same status; a mismatch hides the real outcome from one of them.");
