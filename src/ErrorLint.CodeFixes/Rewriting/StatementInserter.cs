@@ -18,10 +18,13 @@ internal sealed class StatementInserter
     private readonly SyntaxNode anchor;
     private readonly bool returnsValue;
 
-    private StatementInserter(SyntaxNode anchor, bool returnsValue)
+    private readonly SyntaxNode documentNode;
+
+    private StatementInserter(SyntaxNode anchor, bool returnsValue, SyntaxNode? documentNode = null)
     {
         this.anchor = anchor;
         this.returnsValue = returnsValue;
+        this.documentNode = documentNode ?? anchor;
     }
 
     public static StatementInserter? TryPlan(SemanticModel semanticModel, ExpressionSyntax response)
@@ -72,18 +75,19 @@ internal sealed class StatementInserter
             var marker = new SyntaxAnnotation();
             var marked = lambda.ReplaceNode(anchor, anchor.WithAdditionalAnnotations(marker));
             var markedAnchor = marked.GetAnnotatedNodes(marker).First();
-            var rewritten = new StatementInserter(markedAnchor, returnsValue).InsertInto(marked, statement);
+            var rewritten = new StatementInserter(markedAnchor, returnsValue, anchor).InsertInto(marked, statement);
             editor.ReplaceNode(lambda, lambdaRewrite((ParenthesizedLambdaExpressionSyntax)rewritten).WithAdditionalAnnotations(Formatter.Annotation));
             return;
         }
 
         switch (anchor)
         {
-            case StatementSyntax anchorStatement when anchorStatement.Parent is BlockSyntax or SwitchSectionSyntax:
-                editor.InsertBefore(anchorStatement, statement);
+            case StatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } anchorStatement:
+                editor.ReplaceNode(anchorStatement.Parent!, InsertInto(anchorStatement.Parent!, statement));
                 break;
             case StatementSyntax { Parent: GlobalStatementSyntax global }:
-                editor.InsertBefore(global, SyntaxFactory.GlobalStatement(statement));
+                editor.InsertBefore(global, SyntaxFactory.GlobalStatement(statement.WithLeadingTrivia(global.GetLeadingTrivia())));
+                editor.ReplaceNode(global, global.WithLeadingTrivia(SyntaxFactory.ElasticMarker));
                 break;
             default:
                 var container = ContainerOf(anchor);
@@ -106,14 +110,14 @@ internal sealed class StatementInserter
         {
             case StatementSyntax anchorStatement when anchorStatement.Parent is BlockSyntax block:
                 var index = block.Statements.IndexOf(anchorStatement);
-                return root.ReplaceNode(block, block.WithStatements(block.Statements.Insert(index, statement)));
+                return root.ReplaceNode(block, block.WithStatements(MoveTriviaAndInsert(block.Statements, index, statement)));
             case StatementSyntax anchorStatement when anchorStatement.Parent is SwitchSectionSyntax section:
                 var sectionIndex = section.Statements.IndexOf(anchorStatement);
-                return root.ReplaceNode(section, section.WithStatements(section.Statements.Insert(sectionIndex, statement)));
+                return root.ReplaceNode(section, section.WithStatements(MoveTriviaAndInsert(section.Statements, sectionIndex, statement)));
             case StatementSyntax anchorStatement:
-                return root.ReplaceNode(anchorStatement, SyntaxFactory.Block(statement, anchorStatement.WithoutTrivia()).WithTriviaFrom(anchorStatement));
+                return root.ReplaceNode(anchorStatement, MultiLineBlock(documentNode, statement, anchorStatement.WithoutTrivia()).WithTriviaFrom(anchorStatement));
             case ArrowExpressionClauseSyntax arrow:
-                var body = SyntaxFactory.Block(statement, Wrap(arrow.Expression.WithoutTrivia()));
+                var body = MultiLineBlock(documentNode, statement, Wrap(arrow.Expression.WithoutTrivia()));
                 return root.ReplaceNode(arrow.Parent!, arrow.Parent switch
                 {
                     MethodDeclarationSyntax method => method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body),
@@ -122,11 +126,38 @@ internal sealed class StatementInserter
                     _ => arrow.Parent!,
                 });
             case LambdaExpressionSyntax lambda when lambda.ExpressionBody is { } expression:
-                var lambdaBody = SyntaxFactory.Block(statement, Wrap(expression.WithoutTrivia()));
+                var lambdaBody = MultiLineBlock(documentNode, statement, Wrap(expression.WithoutTrivia()));
                 return root.ReplaceNode(lambda, lambda.WithExpressionBody(null).WithBlock(lambdaBody));
             default:
                 return root;
         }
+    }
+
+    /// <summary>The new statement takes the anchor's leading trivia (blank lines, comments) so it reads as part of the same step.</summary>
+    private static SyntaxList<StatementSyntax> MoveTriviaAndInsert(SyntaxList<StatementSyntax> statements, int index, StatementSyntax statement)
+    {
+        var anchorStatement = statements[index];
+        return statements
+            .Replace(anchorStatement, anchorStatement.WithLeadingTrivia(SyntaxFactory.ElasticMarker))
+            .Insert(index, statement.WithLeadingTrivia(anchorStatement.GetLeadingTrivia()));
+    }
+
+    /// <summary>A block the formatter lays out over several lines, even where it would keep a one-line block (a lambda argument).</summary>
+    public static BlockSyntax MultiLineBlock(SyntaxNode context, params StatementSyntax[] statements)
+    {
+        var endOfLine = EndOfLineOf(context);
+        return SyntaxFactory.Block(
+            SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(endOfLine),
+            SyntaxFactory.List(statements.Select(s => s.WithTrailingTrivia(endOfLine))),
+            SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+            .WithLeadingTrivia(endOfLine);
+    }
+
+    /// <summary>The line ending the document already uses.</summary>
+    public static SyntaxTrivia EndOfLineOf(SyntaxNode context)
+    {
+        var existing = context.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine(existing.ToString()) : SyntaxFactory.ElasticLineFeed;
     }
 
     private StatementSyntax Wrap(ExpressionSyntax expression)

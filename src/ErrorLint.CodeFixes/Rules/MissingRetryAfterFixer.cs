@@ -97,7 +97,7 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
             inserter.Apply(editor, statement, lambda => lambda.WithParameterList(lambda.ParameterList.AddParameters(parameter)));
         }
 
-        return editor.GetChangedDocument();
+        return await FixFinisher.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the response is reached from: the assignment's own receiver, <c>Response</c> in a controller, a context parameter, or a new <c>HttpContext</c> parameter.</summary>

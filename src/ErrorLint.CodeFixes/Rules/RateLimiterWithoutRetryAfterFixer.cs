@@ -99,16 +99,16 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
         var statements = new List<StatementSyntax>();
         if (setsStatus)
         {
-            statements.Add(RejectionStatusStatement(optionsName));
+            statements.Add(RejectionStatusStatement(optionsName, configure));
         }
 
-        statements.Add(Annotate(SyntaxFactory.ParseStatement(
-            $"{optionsName}.OnRejected = ({contextName}, {tokenName}) =>\n{{\n{CopyRetryAfterText(contextName, retryAfterName)}\n\nreturn __ValueTask.CompletedTask;\n}};\n")));
+        statements.Add(Annotate(Parse(
+            $"{optionsName}.OnRejected = ({contextName}, {tokenName}) =>\n{{\n{CopyRetryAfterText(contextName, retryAfterName)}\n\nreturn __ValueTask.CompletedTask;\n}};\n", configure)));
 
         var newBody = configure.Body switch
         {
             BlockSyntax block => block.AddStatements(statements.ToArray()),
-            ExpressionSyntax expression => SyntaxFactory.Block(new[] { (StatementSyntax)SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()) }.Concat(statements)),
+            ExpressionSyntax expression => StatementInserter.MultiLineBlock(configure, new[] { (StatementSyntax)SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()) }.Concat(statements).ToArray()),
             _ => null,
         };
         if (newBody is null)
@@ -124,7 +124,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
             _ => configure,
         };
         editor.ReplaceNode(configure, newLambda.WithAdditionalAnnotations(Formatter.Annotation));
-        return editor.GetChangedDocument();
+        return await FixFinisher.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Document> ExtendOnRejectedAsync(
@@ -139,7 +139,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
     {
         var contextName = onRejectedLambda.Symbol.Parameters[0].Name;
         var retryAfterName = UnusedName(semanticModel, onRejected.Body.SpanStart, "retryAfter", "leaseRetryAfter");
-        var copy = Annotate(SyntaxFactory.ParseStatement(CopyRetryAfterText(contextName, retryAfterName) + "\n"));
+        var copy = Annotate(Parse(CopyRetryAfterText(contextName, retryAfterName) + "\n", onRejected));
 
         BlockSyntax newBody;
         if (onRejected.Body is BlockSyntax block)
@@ -150,7 +150,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
         {
             var returnsValue = !onRejectedLambda.Symbol.IsAsync;
             StatementSyntax rest = returnsValue ? SyntaxFactory.ReturnStatement(expression.WithoutTrivia()) : SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
-            newBody = SyntaxFactory.Block(copy, rest);
+            newBody = StatementInserter.MultiLineBlock(onRejected, copy, rest);
         }
         else
         {
@@ -168,18 +168,24 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
         editor.ReplaceNode(onRejected, newLambda.WithAdditionalAnnotations(Formatter.Annotation));
         if (setsStatus && assignmentStatement.Parent is BlockSyntax)
         {
-            editor.InsertBefore(assignmentStatement, RejectionStatusStatement(optionsName));
+            editor.InsertBefore(assignmentStatement, RejectionStatusStatement(optionsName, assignmentStatement));
         }
 
-        return editor.GetChangedDocument();
+        return await FixFinisher.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static StatementSyntax RejectionStatusStatement(string optionsName)
-        => Annotate(SyntaxFactory.ParseStatement($"{optionsName}.RejectionStatusCode = __StatusCodes.Status429TooManyRequests;\n"));
+    private static StatementSyntax RejectionStatusStatement(string optionsName, SyntaxNode context)
+        => Annotate(Parse($"{optionsName}.RejectionStatusCode = __StatusCodes.Status429TooManyRequests;\n", context));
 
     private static string CopyRetryAfterText(string contextName, string retryAfterName)
         => $"if ({contextName}.Lease.TryGetMetadata(__MetadataName.RetryAfter, out var {retryAfterName}))\n{{\n"
             + $"{contextName}.HttpContext.Response.Headers.RetryAfter = ((int){retryAfterName}.TotalSeconds).ToString(__CultureInfo.InvariantCulture);\n}}";
+
+    private static StatementSyntax Parse(string text, SyntaxNode context)
+    {
+        var endOfLine = StatementInserter.EndOfLineOf(context).ToString();
+        return SyntaxFactory.ParseStatement(endOfLine == "\n" ? text : text.Replace("\n", endOfLine));
+    }
 
     /// <summary>Swaps the placeholders for fully qualified types that the simplifier shortens, adding their <c>using</c>s.</summary>
     private static StatementSyntax Annotate(StatementSyntax statement)
