@@ -46,7 +46,7 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
             if (configuration.IsComplete && !rateLimiter.IsOnRejectedSetElsewhere(invocation))
             {
                 var location = (invocation.Syntax as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax member
-                    ? member.Name.GetLocation()
+                    ? member.Name.Identifier.GetLocation()
                     : invocation.Syntax.GetLocation();
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0008RateLimiterWithoutRetryAfter, location, status, "no OnRejected callback is set"));
             }
