@@ -107,6 +107,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
 
         var newBody = configure.Body switch
         {
+            BlockSyntax block when block.ToString().IndexOf('\n') < 0 => StatementInserter.MultiLineBlock(configure, block.Statements.Concat(statements).ToArray()),
             BlockSyntax block => block.AddStatements(statements.ToArray()),
             ExpressionSyntax expression => StatementInserter.MultiLineBlock(configure, new[] { (StatementSyntax)SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()) }.Concat(statements).ToArray()),
             _ => null,
@@ -139,18 +140,21 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
     {
         var contextName = onRejectedLambda.Symbol.Parameters[0].Name;
         var retryAfterName = UnusedName(semanticModel, onRejected.Body.SpanStart, "retryAfter", "leaseRetryAfter");
+        var endOfLine = StatementInserter.EndOfLineOf(onRejected);
         var copy = Annotate(Parse(CopyRetryAfterText(contextName, retryAfterName) + "\n", onRejected));
 
         BlockSyntax newBody;
         if (onRejected.Body is BlockSyntax block)
         {
-            newBody = block.WithStatements(block.Statements.Insert(0, copy));
+            var first = block.Statements.FirstOrDefault();
+            var rest = first is null ? block.Statements : block.Statements.Replace(first, first.WithLeadingTrivia(first.GetLeadingTrivia().Insert(0, endOfLine)));
+            newBody = block.WithStatements(rest.Insert(0, copy));
         }
         else if (onRejected.Body is ExpressionSyntax expression)
         {
             var returnsValue = !onRejectedLambda.Symbol.IsAsync;
             StatementSyntax rest = returnsValue ? SyntaxFactory.ReturnStatement(expression.WithoutTrivia()) : SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
-            newBody = StatementInserter.MultiLineBlock(onRejected, copy, rest);
+            newBody = StatementInserter.MultiLineBlock(onRejected, copy, rest.WithLeadingTrivia(endOfLine));
         }
         else
         {

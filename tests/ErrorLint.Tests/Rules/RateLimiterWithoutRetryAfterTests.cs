@@ -126,6 +126,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     public async Task StartupOnRejectedThatOnlyWritesABody_IsExtended()
     {
         const string source = """
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
@@ -148,6 +149,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
         const string fixedSource = """
             using System.Globalization;
             using System.Threading.RateLimiting;
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
@@ -262,6 +264,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
         const string source = """
             using System.Threading;
             using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
@@ -400,6 +403,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
             using System;
             using System.Threading;
             using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
 
@@ -424,6 +428,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     public async Task FixAll_AddsOnRejectedToEveryLimiter()
     {
         const string source = """
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
 
@@ -454,6 +459,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
             using System.Globalization;
             using System.Threading.RateLimiting;
             using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
@@ -507,6 +513,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     public async Task NamesAlreadyInScope_AreNotShadowed()
     {
         const string source = """
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
@@ -523,6 +530,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
             using System.Globalization;
             using System.Threading.RateLimiting;
             using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.RateLimiting;
             using Microsoft.Extensions.DependencyInjection;
