@@ -658,4 +658,106 @@ public sealed class MissingRetryAfterTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+    [Fact]
+    public async Task SwitchSectionAndLocalFunction_WithResultsUnion_AreFixedInPlace()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/orders/{state}", (string state, HttpResponse response) =>
+            {
+                switch (state)
+                {
+                    case "busy":
+                        return Reject();
+                    default:
+                        return Results.Ok();
+                }
+
+                IResult Reject()
+                {
+                    return [|Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable)|];
+                }
+            });
+            app.MapGet("/stock", Results<Ok, StatusCodeHttpResult> (bool low, HttpContext context) =>
+            {
+                switch (low)
+                {
+                    case true:
+                        return [|TypedResults.StatusCode(429)|];
+                    default:
+                        return TypedResults.Ok();
+                }
+            });
+            app.Run();
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/orders/{state}", (string state, HttpResponse response) =>
+            {
+                switch (state)
+                {
+                    case "busy":
+                        return Reject();
+                    default:
+                        return Results.Ok();
+                }
+
+                IResult Reject()
+                {
+                    response.Headers.RetryAfter = "60";
+                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+            });
+            app.MapGet("/stock", Results<Ok, StatusCodeHttpResult> (bool low, HttpContext context) =>
+            {
+                switch (low)
+                {
+                    case true:
+                        context.Response.Headers.RetryAfter = "60";
+                        return TypedResults.StatusCode(429);
+                    default:
+                        return TypedResults.Ok();
+                }
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task UseExceptionHandlerLambda_AndOnStartingCallback()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+            {
+                [|context.Response.StatusCode = 503|];
+                await context.Response.WriteAsync("The database is unavailable.");
+            }));
+            app.Use(async (context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.RetryAfter = "30";
+                    return Task.CompletedTask;
+                });
+                context.Response.StatusCode = 503;
+                await next(context);
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
 }
