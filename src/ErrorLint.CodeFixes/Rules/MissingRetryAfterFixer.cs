@@ -97,7 +97,7 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
             inserter.Apply(editor, statement, lambda => lambda.WithParameterList(lambda.ParameterList.AddParameters(parameter)));
         }
 
-        return await FixFinisher.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+        return await Imports.AddAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the response is reached from: the assignment's own receiver, <c>Response</c> in a controller, a context parameter, or a new <c>HttpContext</c> parameter.</summary>
@@ -164,7 +164,7 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
 
     private static ExpressionSyntax? ResponseThrough(IParameterSymbol parameter, WellKnownTypes types)
     {
-        if (parameter.Name == "_" )
+        if (parameter.Name == "_")
         {
             return null;
         }
@@ -226,7 +226,7 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
                 continue;
             }
 
-            if (symbol is IPropertySymbol or IFieldSymbol && (symbol.IsStatic ? false : IsInStaticFunction(node)))
+            if (symbol is IPropertySymbol or IFieldSymbol && !symbol.IsStatic && IsInStaticFunction(node))
             {
                 continue;
             }

@@ -125,7 +125,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
             _ => configure,
         };
         editor.ReplaceNode(configure, newLambda.WithAdditionalAnnotations(Formatter.Annotation));
-        return await FixFinisher.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+        return await Imports.AddAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Document> ExtendOnRejectedAsync(
@@ -175,7 +175,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
             editor.InsertBefore(assignmentStatement, RejectionStatusStatement(optionsName, assignmentStatement));
         }
 
-        return await FixFinisher.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+        return await Imports.AddAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static StatementSyntax RejectionStatusStatement(string optionsName, SyntaxNode context)
