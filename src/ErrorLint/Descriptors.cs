@@ -62,15 +62,24 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0007MissingRetryAfter = Create(
         RuleIdentifiers.MissingRetryAfter,
         "429 or 503 sent without a Retry-After header",
-        "Status {0} is sent without a Retry-After header; set Retry-After so clients know when to retry, or use a status that does not invite a retry",
+        "Status {0} is sent without a Retry-After header; set Retry-After so clients know when to retry, or, if the condition is permanent, send a status that does not invite a retry",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "429 and 503 invite the client to come back later. Without Retry-After, well-behaved clients guess and retry too soon, adding load exactly when the server is saturated.");
 
+    /// <summary>EL0007's second message: a Retry-After whose value clients cannot read.</summary>
+    public static readonly DiagnosticDescriptor EL0007InvalidRetryAfter = Create(
+        RuleIdentifiers.MissingRetryAfter,
+        "429 or 503 sent without a Retry-After header",
+        "Retry-After is set to \"{0}\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "Retry-After holds either a non-negative number of seconds or an HTTP date (RFC 9110, section 10.2.3). Any other value is ignored, so clients retry as if the header were missing.");
+
     public static readonly DiagnosticDescriptor EL0008RateLimiterWithoutRetryAfter = Create(
         RuleIdentifiers.RateLimiterWithoutRetryAfter,
         "The rate limiter rejects requests without Retry-After",
-        "The rate limiter rejects requests without a Retry-After header ({0}); set it in OnRejected from the lease's MetadataName.RetryAfter",
+        "The rate limiter rejects requests with status {0} and no Retry-After header ({1}); set it in OnRejected from the lease's MetadataName.RetryAfter",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "ASP.NET Core's rate limiter does not set Retry-After itself, and rejects with 503 unless RejectionStatusCode says otherwise.");
