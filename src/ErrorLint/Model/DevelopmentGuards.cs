@@ -233,9 +233,13 @@ internal static class DevelopmentGuards
     private static bool IsEnvironmentName(IOperation operation)
         => HttpResponseInfo.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "EnvironmentName" };
 
-    private static bool IsDevelopmentName(IOperation operation)
-        => HttpResponseInfo.Unwrap(operation)?.ConstantValue is { HasValue: true, Value: string name }
-            && string.Equals(name, "Development", StringComparison.OrdinalIgnoreCase);
+    /// <summary><c>"Development"</c> or <c>Environments.Development</c> (a static readonly field, not a constant).</summary>
+    private static bool IsDevelopmentName(IOperation operation) => HttpResponseInfo.Unwrap(operation) switch
+    {
+        { ConstantValue: { HasValue: true, Value: string name } } => string.Equals(name, "Development", StringComparison.OrdinalIgnoreCase),
+        IFieldReferenceOperation { Field: { Name: "Development", ContainingType.Name: "Environments" or "EnvironmentName" } } => true,
+        _ => false,
+    };
 
     private static IOperation? LocalInitializer(ILocalReferenceOperation reference)
     {

@@ -94,6 +94,7 @@ internal static class ExceptionFamilies
             return ExceptionFamily.Other;
         }
 
+        type = type.WithNullableAnnotation(NullableAnnotation.None);
         if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
         {
             return ExceptionFamily.Application;

@@ -60,7 +60,9 @@ internal sealed class HandlerContext
     private static HandlerKind KindOfLambda(IAnonymousFunctionOperation lambda)
     {
         var parent = lambda.Parent;
-        if (parent is IDelegateCreationOperation)
+
+        // MapGet(string, Delegate): the lambda becomes a Func<...> that is then converted to Delegate.
+        while (parent is IDelegateCreationOperation or IConversionOperation)
         {
             parent = parent.Parent;
         }

@@ -77,6 +77,25 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
         _ => null,
     };
 
+    /// <summary>True when one operation is in the <c>if</c> branch and the other in the <c>else</c> branch of the same statement.</summary>
+    private static bool InExclusiveBranches(IOperation first, IOperation second)
+    {
+        var child = first;
+        for (var parent = first.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                var other = ReferenceEquals(conditional.WhenTrue, child) ? whenFalse : ReferenceEquals(whenFalse, child) ? conditional.WhenTrue : null;
+                if (other is not null && other.Syntax.Span.Contains(second.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A <c>UseExceptionHandler()</c> on the same builder earlier in the member, not confined to production-only branches.</summary>
     private static bool HasExceptionHandlerBefore(IInvocationOperation developerPage, ISymbol builder, INamedTypeSymbol applicationBuilder)
     {
@@ -92,7 +111,8 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
                 && handler.Syntax.SpanStart < developerPage.Syntax.SpanStart
                 && BuilderOf(handler, applicationBuilder) is { } handlerBuilder
                 && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(handlerBuilder), builder)
-                && !DevelopmentGuards.IsOutsideDevelopmentOnly(handler))
+                && !DevelopmentGuards.IsOutsideDevelopmentOnly(handler)
+                && !InExclusiveBranches(handler, developerPage))
             {
                 return true;
             }

@@ -66,7 +66,7 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
 
     private static bool IsSafe(ITypeSymbol type, ErrorLintOptions options)
     {
-        for (var current = type; current is not null; current = current.BaseType)
+        for (var current = type.WithNullableAnnotation(NullableAnnotation.None); current is not null; current = current.BaseType)
         {
             if (ErrorLintOptions.Names(options.SafeExceptionTypes, current))
             {
