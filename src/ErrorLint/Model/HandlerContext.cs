@@ -59,9 +59,8 @@ internal sealed class HandlerContext
 
     private static HandlerKind KindOfLambda(IAnonymousFunctionOperation lambda)
     {
+        // A lambda handed to Map(string, Delegate) is wrapped in a delegate creation and a conversion.
         var parent = lambda.Parent;
-
-        // MapGet(string, Delegate): the lambda becomes a Func<...> that is then converted to Delegate.
         while (parent is IDelegateCreationOperation or IConversionOperation)
         {
             parent = parent.Parent;
