@@ -581,4 +581,55 @@ public sealed class ExceptionDetailsInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task FixAll_InOneCatchBlock_LogsOnce()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public static class Handlers
+            {
+                public static IResult Run(Action work, ILogger logger)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return Results.Json(new { stack = [|ex.StackTrace|], source = [|ex.Source|] }, statusCode: 500);
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public static class Handlers
+            {
+                public static IResult Run(Action work, ILogger logger)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "The request failed.");
+                        return Results.Json(new { stack = "An unexpected error occurred.", source = "An unexpected error occurred." }, statusCode: 500);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
