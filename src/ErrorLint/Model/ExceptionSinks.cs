@@ -55,6 +55,14 @@ internal static class ExceptionSinks
                 if (model.Describe(operation, cancellationToken) is { } response)
                 {
                     values = ExceptionFlow.SentValues(response);
+
+                    // The application's own helper or result type is handed the exception to log and translate it;
+                    // only data already taken from the exception (ex.ToString(), ex.Message) is known to be sent.
+                    if (IsApplicationCode(response, model))
+                    {
+                        values = values.Where(v => ExceptionFlow.HandledExceptionType(v) is null).ToList();
+                    }
+
                     sink = response.StatusCode is { } status ? $"{response.Producer} ({status})" : response.Producer;
                 }
                 else
@@ -77,4 +85,9 @@ internal static class ExceptionSinks
             .Select(leak => new SentExceptionLeak(leak, sink))
             .ToList();
     }
+
+    private static bool IsApplicationCode(HttpResponseInfo response, ResponseModel model)
+        => response.ThroughHelper is not null
+            || response.Operation is IObjectCreationOperation { Type: { } type }
+                && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, model.Types.Compilation.Assembly);
 }

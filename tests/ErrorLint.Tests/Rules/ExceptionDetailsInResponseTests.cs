@@ -632,4 +632,50 @@ public sealed class ExceptionDetailsInResponseTests
 
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task ExceptionHandedToOwnHelperOrResultType_IsNotReported_ButItsStackTraceIs()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ErrorResult : ObjectResult
+            {
+                public ErrorResult(Exception exception) : base("An error occurred.") => StatusCode = 500;
+            }
+
+            public static class ApiError
+            {
+                public static IActionResult Internal(Exception exception) => new ObjectResult("An error occurred.") { StatusCode = 500 };
+
+                public static IActionResult Internal(string detail) => new ObjectResult(detail) { StatusCode = 500 };
+            }
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        return new ErrorResult(ex);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        return ApiError.Internal(ex);
+                    }
+                    catch (Exception ex)
+                    {
+                        return ApiError.Internal([|ex.StackTrace|] ?? "");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

@@ -512,4 +512,31 @@ public sealed class ExceptionMessageInResponseTests
 
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task RazorPageWithSocketExceptionMessage_IsReported()
+    {
+        const string source = """
+            using System.Net.Sockets;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public class StatusModel : PageModel
+            {
+                public IActionResult OnGet()
+                {
+                    try
+                    {
+                        return Page();
+                    }
+                    catch (SocketException ex)
+                    {
+                        return new ContentResult { Content = "Backend unreachable: " + [|ex.Message|], StatusCode = 503 };
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }
