@@ -87,7 +87,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0009ExceptionDetailsInResponse = Create(
         RuleIdentifiers.ExceptionDetailsInResponse,
         "Exception details sent to the client",
-        "Exception details ({0}) are sent to the client; log the exception and return a generic problem details response",
+        "Exception details ({0}) are sent to the client by {1}; log the exception and send a generic message",
         Security,
         DiagnosticSeverity.Warning,
         "Stack traces, exception objects and inner exceptions reveal code paths, library versions, file paths and data. Log them for operators; send clients a neutral message.");
@@ -95,15 +95,24 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0010ExceptionMessageInResponse = Create(
         RuleIdentifiers.ExceptionMessageInResponse,
         "The message of an unexpected exception sent to the client",
-        "The message of {0} is sent to the client; such messages can carry connection strings, SQL, paths or host names",
+        "The message of an unexpected {0} is sent to the client by {1}; log the exception and send a generic message",
         Security,
         DiagnosticSeverity.Warning,
-        "Messages of framework and infrastructure exceptions are written for developers, not clients. Log the exception and send a neutral message.");
+        "Messages of framework and infrastructure exceptions are written for developers, not clients: they can carry connection strings, SQL, paths or host names. Log the exception and send a neutral message.");
 
     public static readonly DiagnosticDescriptor EL0011DeveloperExceptionPageOutsideDevelopment = Create(
         RuleIdentifiers.DeveloperExceptionPageOutsideDevelopment,
         "Developer exception page enabled outside a development-only guard",
-        "{0} is reached outside development; wrap it in an IsDevelopment() check",
+        "{0}() is reached outside development; wrap it in an IsDevelopment() check",
+        Security,
+        DiagnosticSeverity.Warning,
+        "The developer exception page shows stack traces, source lines, headers and configuration to anyone. It must only run in the Development environment.");
+
+    /// <summary>EL0011, second form: the developer page registered after UseExceptionHandler in the same pipeline.</summary>
+    public static readonly DiagnosticDescriptor EL0011DeveloperExceptionPageAfterExceptionHandler = Create(
+        RuleIdentifiers.DeveloperExceptionPageOutsideDevelopment,
+        "Developer exception page enabled outside a development-only guard",
+        "{0}() is registered after UseExceptionHandler(), so it catches exceptions first; register it before the exception handler, in a development-only branch",
         Security,
         DiagnosticSeverity.Warning,
         "The developer exception page shows stack traces, source lines, headers and configuration to anyone. It must only run in the Development environment.");
