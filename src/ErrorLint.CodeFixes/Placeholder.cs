@@ -1,1 +1,0 @@
-namespace ErrorLint.CodeFixes { internal static class Placeholder { } }

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rewriting;
+using ErrorLint.Configuration;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.CodeFixes.Rules;
+
+/// <summary>EL0001: rewrites the success response to problem details with the 4xx status the error means.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ErrorBodyWithSuccessStatusFixer))]
+public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
+{
+    public const string ProblemKey = RuleIdentifiers.ErrorBodyWithSuccessStatus + ".Problem";
+    public const string ValidationProblemKey = RuleIdentifiers.ErrorBodyWithSuccessStatus + ".ValidationProblem";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ErrorBodyWithSuccessStatus);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || ResponseModel.For(semanticModel.Compilation) is not { } model)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+                || model.Describe(semanticModel.GetOperation(node, context.CancellationToken)!, context.CancellationToken) is not { Body: { } body } response)
+            {
+                continue;
+            }
+
+            var options = ErrorLintOptions.For(context.Document.Project.AnalyzerOptions, root.SyntaxTree);
+            if (ErrorBodyClassifier.Classify(body, model.Types, options) is not { } error)
+            {
+                continue;
+            }
+
+            var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
+            var style = FixStyles.For(response, containing, model.Types);
+            if (BuildReplacement(response, error, style, options) is not { } replacement)
+            {
+                continue;
+            }
+
+            if (ResponseReplacer.TryPlan(semanticModel, node, replacement.TypeName, context.CancellationToken) is not { } plan)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static Replacement? BuildReplacement(HttpResponseInfo response, ErrorBody error, FixStyle style, ErrorLintOptions options)
+    {
+        if (style == FixStyle.HttpResponse && response.Kind != ResponseKind.Write)
+        {
+            return null;
+        }
+
+        var httpContext = style == FixStyle.HttpResponse ? HttpContextOf(response) : null;
+        if (style == FixStyle.HttpResponse && httpContext is null)
+        {
+            return null;
+        }
+
+        // Validation state keeps its field errors: ValidationProblem(ModelState) rather than a flat message.
+        if (error.Kind == ErrorBodyKind.ValidationState
+            && response.Body?.Type?.Name == "ModelStateDictionary"
+            && style is FixStyle.Controller
+            && response.Body.Syntax is ExpressionSyntax modelState)
+        {
+            return new Replacement(
+                ProblemResponseSyntax.ValidationProblem(style, modelState.WithoutTrivia(), options.ValidationStatus),
+                "Microsoft.AspNetCore.Mvc.ActionResult",
+                $"Return ValidationProblem ({options.ValidationStatus})",
+                ValidationProblemKey);
+        }
+
+        var status = error.Kind == ErrorBodyKind.ValidationState ? options.ValidationStatus : StatusInference.ClientErrorFor(response.Body);
+        var detail = (error.Message?.Syntax as ExpressionSyntax)?.WithoutTrivia();
+        var typeName = style switch
+        {
+            FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
+            FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
+            FixStyle.HttpResponse => "System.Threading.Tasks.Task",
+            _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
+        };
+        return new Replacement(
+            ProblemResponseSyntax.Problem(style, detail, status, httpContext),
+            typeName,
+            $"Return problem details with status {status}",
+            ProblemKey);
+    }
+
+    /// <summary>The <c>HttpContext</c> to execute a problem result on: <c>context</c> for <c>context.Response.WriteAsJsonAsync(...)</c>.</summary>
+    private static ExpressionSyntax? HttpContextOf(HttpResponseInfo response)
+    {
+        if (response.Operation is not IInvocationOperation { Arguments.Length: > 0 } write)
+        {
+            return null;
+        }
+
+        var receiver = HttpResponseInfo.Unwrap(write.Arguments[0].Value);
+        return receiver switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Response", Instance.Syntax: ExpressionSyntax context } => context.WithoutTrivia(),
+            { Syntax: ExpressionSyntax responseExpression } => Microsoft.CodeAnalysis.CSharp.SyntaxFactory.MemberAccessExpression(
+                Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression,
+                responseExpression.WithoutTrivia(),
+                Microsoft.CodeAnalysis.CSharp.SyntaxFactory.IdentifierName("HttpContext")),
+            _ => null,
+        };
+    }
+
+    private sealed class Replacement
+    {
+        public Replacement(ExpressionSyntax syntax, string typeName, string title, string equivalenceKey)
+        {
+            Syntax = syntax;
+            TypeName = typeName;
+            Title = title;
+            EquivalenceKey = equivalenceKey;
+        }
+
+        public ExpressionSyntax Syntax { get; }
+
+        public string TypeName { get; }
+
+        public string Title { get; }
+
+        public string EquivalenceKey { get; }
+    }
+}

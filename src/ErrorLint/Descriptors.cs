@@ -1,0 +1,121 @@
+using Microsoft.CodeAnalysis;
+
+namespace ErrorLint;
+
+/// <summary>Every diagnostic ErrorLint reports, built through one factory so help links and categories stay uniform.</summary>
+internal static class Descriptors
+{
+    internal const string HelpLinkBase = "https://github.com/errorlint/errorlint/blob/main/docs/rules/";
+
+    private const string StatusCodes = "ErrorLint.StatusCodes";
+    private const string Security = "ErrorLint.Security";
+    private const string Design = "ErrorLint.Design";
+
+    public static readonly DiagnosticDescriptor EL0001ErrorBodyWithSuccessStatus = Create(
+        RuleIdentifiers.ErrorBodyWithSuccessStatus,
+        "Error body sent with a success status",
+        "This response sends an error body ({0}) with status {1}; return problem details with a 4xx status so clients can tell it failed",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "Clients decide success from the status code. An error message, failure flag or validation state sent with 2xx is read as success by HTTP clients, retries, caches and monitoring.");
+
+    public static readonly DiagnosticDescriptor EL0002ValidationFailureAsServerError = Create(
+        RuleIdentifiers.ValidationFailureAsServerError,
+        "Validation failure sent as a server error",
+        "The request failed validation, but the response says {0} (a server error); answer {1} so the client knows to fix its input",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "A 5xx status tells clients and monitoring that the server is broken and the same request may succeed later. Invalid input is the client's fault: answer 400 (or 422) with validation problem details.");
+
+    public static readonly DiagnosticDescriptor EL0003ServerFailureAsClientError = Create(
+        RuleIdentifiers.ServerFailureAsClientError,
+        "Server-side failure sent as a client error",
+        "A server-side failure ({0}) is answered with {1}, a client error; answer 500 with problem details or let the exception handler answer",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "A 4xx status tells the client its request was wrong and must not be retried unchanged. A failure of the server or of a dependency is not the client's fault and must be a 5xx so it is retried, alerted on and counted as an outage.");
+
+    public static readonly DiagnosticDescriptor EL0004UnauthorizedForAuthenticatedUser = Create(
+        RuleIdentifiers.UnauthorizedForAuthenticatedUser,
+        "401 Unauthorized for a signed-in user who lacks permission",
+        "The user is signed in but lacks permission ({0}); answer 403 Forbidden with {1} instead of 401",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "401 means the request has no valid credentials and the client should authenticate. A signed-in user who may not do something must get 403, or clients loop through sign-in forever.");
+
+    public static readonly DiagnosticDescriptor EL0005ForbiddenForAnonymousRequest = Create(
+        RuleIdentifiers.ForbiddenForAnonymousRequest,
+        "403 Forbidden for a request that is not authenticated",
+        "The request is not authenticated ({0}); answer 401 with {1} instead of 403 so the client signs in",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "403 tells the client that signing in will not help. An anonymous request must be challenged (401) so the client can authenticate.");
+
+    public static readonly DiagnosticDescriptor EL0006MessageAsAuthenticationScheme = Create(
+        RuleIdentifiers.MessageAsAuthenticationScheme,
+        "A message passed where an authentication scheme is expected",
+        "'{0}' takes authentication scheme names, not a message; this call throws at run time unless a scheme named {1} is registered",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "Forbid, Challenge and SignOut take authentication scheme names. A sentence passed there is looked up as a scheme and throws InvalidOperationException ('No authentication handler is registered for the scheme ...').");
+
+    public static readonly DiagnosticDescriptor EL0007MissingRetryAfter = Create(
+        RuleIdentifiers.MissingRetryAfter,
+        "429 or 503 sent without a Retry-After header",
+        "Status {0} is sent without a Retry-After header; set Retry-After so clients know when to retry, or use a status that does not invite a retry",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "429 and 503 invite the client to come back later. Without Retry-After, well-behaved clients guess and retry too soon, adding load exactly when the server is saturated.");
+
+    public static readonly DiagnosticDescriptor EL0008RateLimiterWithoutRetryAfter = Create(
+        RuleIdentifiers.RateLimiterWithoutRetryAfter,
+        "The rate limiter rejects requests without Retry-After",
+        "The rate limiter rejects requests without a Retry-After header ({0}); set it in OnRejected from the lease's MetadataName.RetryAfter",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "ASP.NET Core's rate limiter does not set Retry-After itself, and rejects with 503 unless RejectionStatusCode says otherwise.");
+
+    public static readonly DiagnosticDescriptor EL0009ExceptionDetailsInResponse = Create(
+        RuleIdentifiers.ExceptionDetailsInResponse,
+        "Exception details sent to the client",
+        "Exception details ({0}) are sent to the client; log the exception and return a generic problem details response",
+        Security,
+        DiagnosticSeverity.Warning,
+        "Stack traces, exception objects and inner exceptions reveal code paths, library versions, file paths and data. Log them for operators; send clients a neutral message.");
+
+    public static readonly DiagnosticDescriptor EL0010ExceptionMessageInResponse = Create(
+        RuleIdentifiers.ExceptionMessageInResponse,
+        "The message of an unexpected exception sent to the client",
+        "The message of {0} is sent to the client; such messages can carry connection strings, SQL, paths or host names",
+        Security,
+        DiagnosticSeverity.Warning,
+        "Messages of framework and infrastructure exceptions are written for developers, not clients. Log the exception and send a neutral message.");
+
+    public static readonly DiagnosticDescriptor EL0011DeveloperExceptionPageOutsideDevelopment = Create(
+        RuleIdentifiers.DeveloperExceptionPageOutsideDevelopment,
+        "Developer exception page enabled outside a development-only guard",
+        "{0} is reached outside development; wrap it in an IsDevelopment() check",
+        Security,
+        DiagnosticSeverity.Warning,
+        "The developer exception page shows stack traces, source lines, headers and configuration to anyone. It must only run in the Development environment.");
+
+    public static readonly DiagnosticDescriptor EL0012ErrorBodyNotProblemDetails = Create(
+        RuleIdentifiers.ErrorBodyNotProblemDetails,
+        "Error response whose body is not problem details",
+        "Status {0} is sent with {1} as its body; send problem details (RFC 9457) so clients can read every error the same way",
+        Design,
+        DiagnosticSeverity.Info,
+        "Problem details give every error the same machine-readable shape (type, title, status, detail). A plain string or ad-hoc object forces every client to special-case this endpoint.");
+
+    public static readonly DiagnosticDescriptor EL0013ProblemDetailsStatusMismatch = Create(
+        RuleIdentifiers.ProblemDetailsStatusMismatch,
+        "ProblemDetails.Status disagrees with the status code sent",
+        "The problem details say status {0} but the response is sent with {1}; make them agree",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "Clients that read the body and clients that read the status line must see the same status; a mismatch hides the real outcome from one of them.");
+
+    private static DiagnosticDescriptor Create(
+        string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, bool isEnabledByDefault = true)
+        => new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using ErrorLint.Configuration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Model;
+
+/// <summary>Decides whether a response body is an error body, and where its message is.</summary>
+internal static class ErrorBodyClassifier
+{
+    private static readonly HashSet<string> ErrorMembers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "error", "errors", "errorMessage", "errorMsg", "errorDescription", "errorDetails", "errorCode", "exception", "failure", "failures", "failureReason",
+    };
+
+    private static readonly HashSet<string> SuccessFlags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "success", "succeeded", "successful", "isSuccess", "isSuccessful", "isSucceeded", "result", "ok", "isOk",
+    };
+
+    private static readonly HashSet<string> OutcomeMembers = new(StringComparer.OrdinalIgnoreCase) { "status", "result", "outcome", "state" };
+
+    private static readonly HashSet<string> FailureWords = new(StringComparer.OrdinalIgnoreCase) { "error", "fail", "failed", "failure", "fault" };
+
+    private static readonly HashSet<string> MessageMembers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "message", "errorMessage", "error", "detail", "details", "description", "errorDescription", "reason", "title", "msg",
+    };
+
+    private static readonly HashSet<string> DefaultFailureFactories = new(StringComparer.Ordinal) { "Fail", "Failure", "Failed" };
+
+    // Trailing words that wrap a concept without changing it: ErrorResponse and ErrorDto are errors, ErrorLogEntry is not.
+    private static readonly string[] WrapperSuffixes = { "Dto", "Model", "ViewModel", "Response", "Result", "Body", "Payload", "Envelope", "Details", "Detail", "Info", "Message" };
+
+    private static readonly string[] ErrorNameEndings = { "Error", "Errors", "Failure", "Fault" };
+
+    public static ErrorBody? Classify(IOperation? body, WellKnownTypes types, ErrorLintOptions options)
+    {
+        body = HttpResponseInfo.Unwrap(body);
+        if (body is null)
+        {
+            return null;
+        }
+
+        switch (body)
+        {
+            case IAnonymousObjectCreationOperation anonymous:
+                return ClassifyMembers(anonymous.Initializers, types, options);
+            case IObjectCreationOperation { Initializer: { } initializer } creation
+                when !ProblemDetailsFacts.IsProblemDetails(creation.Type, types) && !IsErrorType(creation.Type, types, options):
+                return ClassifyMembers(initializer.Initializers, types, options);
+            case IInvocationOperation invocation when IsFailureFactory(invocation.TargetMethod, options):
+                return new ErrorBody(ErrorBodyKind.FailureFactory, invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "(...)", FirstString(invocation));
+        }
+
+        return ClassifyType(body, types, options);
+    }
+
+    private static ErrorBody? ClassifyType(IOperation body, WellKnownTypes types, ErrorLintOptions options)
+    {
+        var type = body.Type;
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (ProblemDetailsFacts.IsProblemDetails(type, types))
+        {
+            return new ErrorBody(ErrorBodyKind.ProblemDetails, type.Name, InitializerValue(body, "Detail"));
+        }
+
+        if (WellKnownTypes.InheritsFrom(type, types.ModelStateDictionary) || WellKnownTypes.InheritsFrom(type, types.SerializableError))
+        {
+            return new ErrorBody(ErrorBodyKind.ValidationState, type.Name, null);
+        }
+
+        if (IsIdentityErrors(type, types))
+        {
+            return new ErrorBody(ErrorBodyKind.ValidationState, "Identity errors", null);
+        }
+
+        if (types.IsExceptionType(type))
+        {
+            return new ErrorBody(ErrorBodyKind.Exception, "an exception object", null);
+        }
+
+        if (IsErrorType(type, types, options))
+        {
+            return new ErrorBody(ErrorBodyKind.ErrorType, type.Name, InitializerMessage(body));
+        }
+
+        return null;
+    }
+
+    private static ErrorBody? ClassifyMembers(IEnumerable<IOperation> initializers, WellKnownTypes types, ErrorLintOptions options)
+    {
+        ErrorBody? found = null;
+        IOperation? message = null;
+        foreach (var initializer in initializers)
+        {
+            if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+            {
+                continue;
+            }
+
+            var name = property.Property.Name;
+            var value = HttpResponseInfo.Unwrap(assignment.Value)!;
+            if (message is null && MessageMembers.Contains(name) && value.Type?.SpecialType == SpecialType.System_String)
+            {
+                message = value;
+            }
+
+            if (SuccessFlags.Contains(name) && value.ConstantValue is { HasValue: true, Value: bool succeeded })
+            {
+                if (succeeded)
+                {
+                    // success = true wins over an error member that is only there to be null.
+                    return null;
+                }
+
+                found ??= new ErrorBody(ErrorBodyKind.FailureFlag, "'" + name + " = false'", null);
+            }
+            else if (OutcomeMembers.Contains(name) && value.ConstantValue is { HasValue: true, Value: string outcome } && FailureWords.Contains(outcome))
+            {
+                found ??= new ErrorBody(ErrorBodyKind.FailureFlag, "'" + name + " = \"" + outcome + "\"'", null);
+            }
+            else if ((ErrorMembers.Contains(name) || Contains(options.ErrorMemberNames, name)) && IsErrorValue(value, types, options))
+            {
+                found ??= new ErrorBody(ErrorBodyKind.ErrorMember, "'" + name + "' member", null);
+            }
+        }
+
+        return found is null ? null : new ErrorBody(found.Kind, found.Description, message);
+    }
+
+    /// <summary>A value that really carries an error: not null, false or 0, and not a collection of unrelated records.</summary>
+    private static bool IsErrorValue(IOperation value, WellKnownTypes types, ErrorLintOptions options)
+    {
+        if (value.ConstantValue.HasValue)
+        {
+            return value.ConstantValue.Value switch
+            {
+                null => false,
+                bool flag => flag,
+                int number => number != 0,
+                string text => text.Length > 0,
+                _ => true,
+            };
+        }
+
+        var type = value.Type;
+        if (type is null || type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object)
+        {
+            return true;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsErrorElement(array.ElementType, types, options);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && type.SpecialType != SpecialType.System_Nullable_T)
+        {
+            // A dictionary of field errors is validation state; a list of log entries is a resource about errors.
+            return generic.TypeArguments.Length == 2 || IsErrorElement(generic.TypeArguments[0], types, options);
+        }
+
+        return type.IsValueType || IsErrorElement(type, types, options) || type.TypeKind == TypeKind.Error;
+    }
+
+    private static bool IsErrorElement(ITypeSymbol element, WellKnownTypes types, ErrorLintOptions options)
+        => element.SpecialType == SpecialType.System_String
+            || IsErrorType(element, types, options)
+            || types.IsExceptionType(element)
+            || element.Name is "ValidationResult" or "ModelError";
+
+    public static bool IsErrorType(ITypeSymbol? type, WellKnownTypes types, ErrorLintOptions options)
+    {
+        if (type is null || type.SpecialType != SpecialType.None || ProblemDetailsFacts.IsProblemDetails(type, types))
+        {
+            return false;
+        }
+
+        if (ErrorLintOptions.Names(options.ErrorTypes, type))
+        {
+            return true;
+        }
+
+        var name = type.Name;
+        var trimmed = true;
+        while (trimmed)
+        {
+            trimmed = false;
+            foreach (var suffix in WrapperSuffixes)
+            {
+                if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    name = name.Substring(0, name.Length - suffix.Length);
+                    trimmed = true;
+                    break;
+                }
+            }
+        }
+
+        foreach (var ending in ErrorNameEndings)
+        {
+            if (name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentityErrors(ITypeSymbol type, WellKnownTypes types)
+    {
+        if (types.IdentityError is null)
+        {
+            return false;
+        }
+
+        if (WellKnownTypes.Is(type, types.IdentityError))
+        {
+            return true;
+        }
+
+        return type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Length == 1 && WellKnownTypes.Is(generic.TypeArguments[0], types.IdentityError);
+    }
+
+    private static bool IsFailureFactory(IMethodSymbol method, ErrorLintOptions options)
+    {
+        if (method.ReturnsVoid || method.ContainingType is null)
+        {
+            return false;
+        }
+
+        if (method.IsStatic && DefaultFailureFactories.Contains(method.Name))
+        {
+            return true;
+        }
+
+        var qualified = method.ContainingType.Name + "." + method.Name;
+        foreach (var factory in options.FailureFactories)
+        {
+            if (factory == method.Name || factory == qualified)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(System.Collections.Immutable.ImmutableArray<string> names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? FirstString(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.Type?.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return HttpResponseInfo.Unwrap(argument.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? InitializerValue(IOperation body, string propertyName)
+    {
+        if (body is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && property.Property.Name == propertyName)
+                {
+                    return HttpResponseInfo.Unwrap(assignment.Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? InitializerMessage(IOperation body)
+    {
+        if (body is IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Value.Type?.SpecialType == SpecialType.System_String)
+                {
+                    return HttpResponseInfo.Unwrap(argument.Value);
+                }
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                        && MessageMembers.Contains(property.Property.Name)
+                        && assignment.Value.Type?.SpecialType == SpecialType.System_String)
+                    {
+                        return HttpResponseInfo.Unwrap(assignment.Value);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Model;
+
+/// <summary>The function a response is produced in, and what ASP.NET Core uses it for.</summary>
+internal sealed class HandlerContext
+{
+    private HandlerContext(HandlerKind kind, HandlerKind functionKind, IOperation function, ISymbol? containingSymbol)
+    {
+        Kind = kind;
+        FunctionKind = functionKind;
+        Function = function;
+        ContainingSymbol = containingSymbol;
+    }
+
+    /// <summary>The kind of the nearest enclosing handler, looking through nested lambdas.</summary>
+    public HandlerKind Kind { get; }
+
+    /// <summary>The kind of the innermost function itself: a lambda nested in a handler (a <c>Select</c> callback) is <see cref="HandlerKind.Other"/>.</summary>
+    public HandlerKind FunctionKind { get; }
+
+    /// <summary>The innermost lambda or local function around the operation, else the root of the member body.</summary>
+    public IOperation Function { get; }
+
+    /// <summary>The member the code is declared in (the method, property or field initializer).</summary>
+    public ISymbol? ContainingSymbol { get; }
+
+    public static HandlerContext Of(IOperation operation, ISymbol? containingSymbol, WellKnownTypes types)
+    {
+        IOperation? function = null;
+        HandlerKind? functionKind = null;
+        var kind = HandlerKind.Other;
+        var current = operation;
+        while (current.Parent is { } parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                function ??= parent;
+                var lambdaKind = parent is IAnonymousFunctionOperation lambda ? KindOfLambda(lambda) : HandlerKind.Other;
+                functionKind ??= lambdaKind;
+                if (lambdaKind == HandlerKind.ExceptionHandler || kind == HandlerKind.Other)
+                {
+                    kind = lambdaKind;
+                }
+            }
+
+            current = parent;
+        }
+
+        var memberKind = KindOfMember(containingSymbol as IMethodSymbol, types);
+        if (kind == HandlerKind.Other)
+        {
+            kind = memberKind;
+        }
+
+        return new HandlerContext(kind, functionKind ?? memberKind, function ?? current, containingSymbol);
+    }
+
+    private static HandlerKind KindOfLambda(IAnonymousFunctionOperation lambda)
+    {
+        // A lambda handed to Map(string, Delegate) is wrapped in a delegate creation and a conversion.
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IArgumentOperation { Parent: IInvocationOperation invocation })
+        {
+            var name = invocation.TargetMethod.Name;
+            if (name == "UseExceptionHandler")
+            {
+                return HandlerKind.ExceptionHandler;
+            }
+
+            if (name is "Use" or "Run" or "UseWhen" or "MapWhen" or "UseMiddleware")
+            {
+                return HandlerKind.Middleware;
+            }
+
+            if (name.StartsWith("Map", System.StringComparison.Ordinal))
+            {
+                return HandlerKind.Endpoint;
+            }
+        }
+
+        return HandlerKind.Other;
+    }
+
+    private static HandlerKind KindOfMember(IMethodSymbol? method, WellKnownTypes types)
+    {
+        var type = method?.ContainingType;
+        if (method is null || type is null)
+        {
+            return HandlerKind.Other;
+        }
+
+        if (WellKnownTypes.InheritsFrom(type, types.ControllerBase))
+        {
+            return HandlerKind.ControllerAction;
+        }
+
+        if (WellKnownTypes.InheritsFrom(type, types.PageModel))
+        {
+            return HandlerKind.PageHandler;
+        }
+
+        switch (method.Name)
+        {
+            case "TryHandleAsync":
+                return HandlerKind.ExceptionHandler;
+            case "Invoke" or "InvokeAsync" when method.Parameters.Length > 0 && WellKnownTypes.Is(method.Parameters[0].Type, types.HttpContext):
+                return HandlerKind.Middleware;
+            case "OnException" or "OnExceptionAsync" or "OnActionExecuting" or "OnActionExecuted" or "OnActionExecutionAsync"
+                or "OnResultExecuting" or "OnResourceExecuting" or "OnAuthorization" or "OnAuthorizationAsync":
+                return HandlerKind.Filter;
+            default:
+                return HandlerKind.Other;
+        }
+    }
+}

@@ -1,0 +1,453 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Model;
+
+/// <summary>
+/// Answers "what HTTP response does this operation produce?" for every rule: the status however it is
+/// spelled, the body, the kind of helper and the style. One instance per compilation, shared by all rules,
+/// so well-known types are resolved once and helper methods are summarised once.
+/// </summary>
+internal sealed class ResponseModel
+{
+    // A helper that returns a helper that returns a response is still seen; deeper chains are not worth the cost.
+    private const int MaxHelperDepth = 2;
+
+    private static readonly ConditionalWeakTable<Compilation, Holder> Models = new();
+
+    private readonly ConcurrentDictionary<IMethodSymbol, HttpResponseInfo?> helperResponses = new(SymbolEqualityComparer.Default);
+
+    private ResponseModel(WellKnownTypes types) => Types = types;
+
+    public WellKnownTypes Types { get; }
+
+    /// <summary>The model for a compilation, or null when it does not reference ASP.NET Core.</summary>
+    public static ResponseModel? For(Compilation compilation)
+        => Models.GetValue(compilation, static c => new Holder(WellKnownTypes.TryCreate(c) is { } types ? new ResponseModel(types) : null)).Model;
+
+    /// <summary>
+    /// Describes the response produced by an invocation, object creation or <c>Response.StatusCode</c> assignment;
+    /// null when the operation produces none.
+    /// </summary>
+    public HttpResponseInfo? Describe(IOperation operation, CancellationToken cancellationToken = default)
+        => Describe(operation, depth: 0, cancellationToken);
+
+    public HandlerContext GetHandler(IOperation operation, ISymbol? containingSymbol) => HandlerContext.Of(operation, containingSymbol, Types);
+
+    /// <summary>Reads a status code however it is spelled: a literal, a const, <c>StatusCodes.*</c>, <c>(int)HttpStatusCode.*</c>.</summary>
+    public static int? ReadStatusCode(IOperation? operation)
+    {
+        for (var current = operation; current is not null; current = (current as IConversionOperation)?.Operand)
+        {
+            if (current.ConstantValue is { HasValue: true, Value: { } value } && value is int or short or long or byte)
+            {
+                var code = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+                return code is >= 100 and <= 599 ? code : null;
+            }
+        }
+
+        return null;
+    }
+
+    private HttpResponseInfo? Describe(IOperation operation, int depth, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return operation switch
+        {
+            IInvocationOperation invocation => DescribeInvocation(invocation, depth, cancellationToken),
+            IObjectCreationOperation creation => DescribeCreation(creation),
+            ISimpleAssignmentOperation assignment => DescribeStatusAssignment(assignment),
+            _ => null,
+        };
+    }
+
+    private HttpResponseInfo? DescribeInvocation(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (IsDeclaredInSource(method))
+        {
+            return depth < MaxHelperDepth ? DescribeHelperCall(invocation, depth, cancellationToken) : null;
+        }
+
+        if (WellKnownTypes.Is(type, Types.Results))
+        {
+            return DescribeFrameworkHelper(invocation, ResponseStyle.Results, "Results.");
+        }
+
+        if (WellKnownTypes.Is(type, Types.TypedResults))
+        {
+            return DescribeFrameworkHelper(invocation, ResponseStyle.TypedResults, "TypedResults.");
+        }
+
+        if (WellKnownTypes.InheritsFrom(type, Types.ControllerBase))
+        {
+            return DescribeFrameworkHelper(invocation, ResponseStyle.Controller, string.Empty);
+        }
+
+        if (WellKnownTypes.InheritsFrom(type, Types.PageModel))
+        {
+            return DescribeFrameworkHelper(invocation, ResponseStyle.RazorPage, string.Empty);
+        }
+
+        if (WellKnownTypes.Is(type, Types.HttpResponseJsonExtensions) || WellKnownTypes.Is(type, Types.HttpResponseWritingExtensions))
+        {
+            return DescribeWrite(invocation, ResponseKind.Write);
+        }
+
+        if (method.Name is "WriteAsync" or "TryWriteAsync" && type.Name == "IProblemDetailsService")
+        {
+            return DescribeWrite(invocation, ResponseKind.Problem);
+        }
+
+        return null;
+    }
+
+    private static HttpResponseInfo? DescribeFrameworkHelper(IInvocationOperation invocation, ResponseStyle style, string prefix)
+    {
+        var name = invocation.TargetMethod.Name;
+        if (!KnownProducers.TryGetHelper(name, out var impliedStatus, out var kind))
+        {
+            return null;
+        }
+
+        IOperation? statusOperation = null;
+        IOperation? body = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (parameter.Name == "statusCode")
+            {
+                statusOperation = argument.Value;
+            }
+            else if (KnownProducers.IsBodyParameter(parameter.Name) || parameter.Name == "descriptor")
+            {
+                body = HttpResponseInfo.Unwrap(argument.Value);
+            }
+        }
+
+        var (status, origin) = ResolveStatus(statusOperation, impliedStatus, body, kind);
+        return new HttpResponseInfo(invocation, style, kind, prefix + name, status, origin, statusOperation, body);
+    }
+
+    private static (int? Status, StatusOrigin Origin) ResolveStatus(IOperation? statusOperation, int impliedStatus, IOperation? body, ResponseKind kind)
+    {
+        if (statusOperation is not null && !IsNullConstant(statusOperation))
+        {
+            var explicitStatus = ReadStatusCode(statusOperation);
+            return (explicitStatus, explicitStatus is null ? StatusOrigin.Unknown : StatusOrigin.Explicit);
+        }
+
+        // Problem(problemDetails) sends the status the problem details carry.
+        if (kind == ResponseKind.Problem && ProblemDetailsFacts.ReadStatus(body) is { } problemStatus)
+        {
+            return (problemStatus, StatusOrigin.Explicit);
+        }
+
+        return impliedStatus == KnownProducers.StatusFromArgument ? (null, StatusOrigin.Unknown) : (impliedStatus, StatusOrigin.Implied);
+    }
+
+    private HttpResponseInfo? DescribeCreation(IObjectCreationOperation creation)
+    {
+        if (creation.Type is not INamedTypeSymbol type || !WellKnownTypes.Implements(type, Types.ActionResultInterface))
+        {
+            return null;
+        }
+
+        var kind = WellKnownTypes.InheritsFrom(type, Types.ForbidResult) ? ResponseKind.Forbid
+            : WellKnownTypes.InheritsFrom(type, Types.ChallengeResult) ? ResponseKind.Challenge
+            : ResponseKind.Other;
+
+        IOperation? statusOperation = null;
+        IOperation? body = null;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (parameter.Name == "statusCode")
+            {
+                statusOperation = argument.Value;
+            }
+            else if (KnownProducers.IsBodyParameter(parameter.Name))
+            {
+                body = HttpResponseInfo.Unwrap(argument.Value);
+            }
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    switch (property.Property.Name)
+                    {
+                        case "StatusCode":
+                            statusOperation = assignment.Value;
+                            break;
+                        case "Value" or "Content":
+                            body = HttpResponseInfo.Unwrap(assignment.Value);
+                            break;
+                    }
+                }
+            }
+        }
+
+        int? status;
+        StatusOrigin origin;
+        if (statusOperation is not null && !IsNullConstant(statusOperation))
+        {
+            status = ReadStatusCode(statusOperation);
+            origin = status is null ? StatusOrigin.Unknown : StatusOrigin.Explicit;
+        }
+        else if (kind == ResponseKind.Forbid)
+        {
+            (status, origin) = (403, StatusOrigin.Implied);
+        }
+        else if (kind == ResponseKind.Challenge)
+        {
+            (status, origin) = (401, StatusOrigin.Implied);
+        }
+        else if (DefaultStatusCodeOf(type) is { } implied)
+        {
+            (status, origin) = (implied, StatusOrigin.Implied);
+        }
+        else if (IsDeclaredInSource(type))
+        {
+            // The application's own result type may set its status in its constructor.
+            (status, origin) = (null, StatusOrigin.Unknown);
+        }
+        else if (WellKnownTypes.InheritsFrom(type, Types.ObjectResult) && ProblemDetailsFacts.ReadStatus(body) is { } problemStatus)
+        {
+            // ObjectResult sends the problem details' own status when it has none of its own.
+            (status, origin) = (problemStatus, StatusOrigin.Explicit);
+        }
+        else if (WellKnownTypes.InheritsFrom(type, Types.ObjectResult) || WellKnownTypes.Is(type, Types.JsonResult) || WellKnownTypes.Is(type, Types.ContentResult))
+        {
+            (status, origin) = (200, StatusOrigin.FrameworkDefault);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (kind == ResponseKind.Other && ProblemDetailsFacts.IsProblemDetails(body?.Type, Types))
+        {
+            kind = ResponseKind.Problem;
+        }
+
+        return new HttpResponseInfo(creation, ResponseStyle.ResultObject, kind, "new " + type.Name, status, origin, statusOperation, body);
+    }
+
+    private HttpResponseInfo? DescribeStatusAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "StatusCode" } property
+            || !WellKnownTypes.InheritsFrom(property.Property.ContainingType, Types.HttpResponse))
+        {
+            return null;
+        }
+
+        var status = ReadStatusCode(assignment.Value);
+        return new HttpResponseInfo(
+            assignment,
+            ResponseStyle.HttpResponse,
+            ResponseKind.StatusAssignment,
+            "Response.StatusCode",
+            status,
+            status is null ? StatusOrigin.Unknown : StatusOrigin.Explicit,
+            assignment.Value,
+            body: null);
+    }
+
+    private HttpResponseInfo DescribeWrite(IInvocationOperation invocation, ResponseKind kind)
+    {
+        IOperation? body = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Name is "value" or "text" or "context" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                body = HttpResponseInfo.Unwrap(argument.Value);
+            }
+        }
+
+        var (status, origin, statusOperation) = StatusBeforeWrite(invocation);
+        var producer = kind == ResponseKind.Problem ? "IProblemDetailsService." + invocation.TargetMethod.Name : "Response." + invocation.TargetMethod.Name;
+        return new HttpResponseInfo(invocation, ResponseStyle.HttpResponse, kind, producer, status, origin, statusOperation, body);
+    }
+
+    /// <summary>
+    /// The status a write sends: the nearest <c>StatusCode</c> assignment before it in the same body; else the
+    /// framework's default where nothing else can have set it (200, or 500 in an exception handler).
+    /// </summary>
+    private (int? Status, StatusOrigin Origin, IOperation? StatusOperation) StatusBeforeWrite(IOperation write)
+    {
+        var root = write;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        ISimpleAssignmentOperation? nearest = null;
+        var callsNextFirst = false;
+        var writeStart = write.Syntax.SpanStart;
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant.Syntax.SpanStart >= writeStart)
+            {
+                continue;
+            }
+
+            if (descendant is ISimpleAssignmentOperation assignment && DescribeStatusAssignment(assignment) is not null
+                && (nearest is null || assignment.Syntax.SpanStart > nearest.Syntax.SpanStart))
+            {
+                nearest = assignment;
+            }
+            else if (descendant is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke })
+            {
+                callsNextFirst = true;
+            }
+        }
+
+        if (nearest is not null)
+        {
+            var status = ReadStatusCode(nearest.Value);
+            return (status, status is null ? StatusOrigin.Unknown : StatusOrigin.Explicit, nearest.Value);
+        }
+
+        if (callsNextFirst)
+        {
+            return (null, StatusOrigin.Unknown, null);
+        }
+
+        var containing = write.SemanticModel?.GetEnclosingSymbol(writeStart);
+        return GetHandler(write, containing).Kind switch
+        {
+            HandlerKind.ExceptionHandler => (500, StatusOrigin.FrameworkDefault, null),
+            HandlerKind.Endpoint or HandlerKind.Middleware => (200, StatusOrigin.FrameworkDefault, null),
+            _ => (null, StatusOrigin.Unknown, null),
+        };
+    }
+
+    private HttpResponseInfo? DescribeHelperCall(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        method = method.OriginalDefinition;
+        if (!ReturnsResponse(method.ReturnType) || method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        var summary = helperResponses.GetOrAdd(method, m => SummarizeHelper(m, depth + 1, cancellationToken));
+        return summary?.ThroughHelperCall(invocation, method);
+    }
+
+    /// <summary>The response every return of a helper produces, when they all agree on the status.</summary>
+    private HttpResponseInfo? SummarizeHelper(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+
+        // The helper may live in another file; one model per helper, cached for the compilation.
+#pragma warning disable RS1030
+        var semanticModel = Types.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        var body = semanticModel.GetOperation(syntax, cancellationToken);
+        if (body is null)
+        {
+            return null;
+        }
+
+        HttpResponseInfo? agreed = null;
+        foreach (var returned in ReturnedValues(body))
+        {
+            var response = Describe(HttpResponseInfo.Unwrap(returned)!, depth, cancellationToken);
+            if (response?.StatusCode is null || (agreed is not null && agreed.StatusCode != response.StatusCode))
+            {
+                return null;
+            }
+
+            agreed ??= response;
+        }
+
+        return agreed;
+    }
+
+    private static System.Collections.Generic.IEnumerable<IOperation> ReturnedValues(IOperation body)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value } && !IsInNestedFunction(operation, body))
+            {
+                yield return value;
+            }
+        }
+    }
+
+    private static bool IsInNestedFunction(IOperation operation, IOperation root)
+    {
+        for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ReturnsResponse(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" or "ActionResult" } generic)
+        {
+            return generic.Name == "ActionResult" || ReturnsResponse(generic.TypeArguments[0]);
+        }
+
+        return WellKnownTypes.Implements(type, Types.ActionResultInterface) || WellKnownTypes.Implements(type, Types.ResultInterface);
+    }
+
+    private int? DefaultStatusCodeOf(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (WellKnownTypes.Is(attribute.AttributeClass, Types.DefaultStatusCodeAttribute)
+                    && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is int status)
+                {
+                    return status;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsDeclaredInSource(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Types.Compilation.Assembly);
+
+    private static bool IsNullConstant(IOperation operation)
+        => HttpResponseInfo.Unwrap(operation) is { ConstantValue: { HasValue: true, Value: null } };
+
+    private sealed class Holder
+    {
+        public Holder(ResponseModel? model) => Model = model;
+
+        public ResponseModel? Model { get; }
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.CodeAnalysis;
+
+namespace ErrorLint.Model;
+
+/// <summary>
+/// The ASP.NET Core types the rules ask about, resolved once per compilation.
+/// <see cref="TryCreate"/> returns null when ASP.NET Core is not referenced, so analyzers register nothing.
+/// </summary>
+internal sealed class WellKnownTypes
+{
+    private WellKnownTypes(Compilation compilation, INamedTypeSymbol httpContext)
+    {
+        Compilation = compilation;
+        HttpContext = httpContext;
+        HttpResponse = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+        HttpRequest = Get(compilation, "Microsoft.AspNetCore.Http.HttpRequest");
+        HeaderDictionary = Get(compilation, "Microsoft.AspNetCore.Http.IHeaderDictionary");
+        Results = Get(compilation, "Microsoft.AspNetCore.Http.Results");
+        TypedResults = Get(compilation, "Microsoft.AspNetCore.Http.TypedResults");
+        ResultInterface = Get(compilation, "Microsoft.AspNetCore.Http.IResult");
+        HttpResultsNamespace = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResults.Results`2")?.ContainingNamespace;
+        ProblemDetails = Get(compilation, "Microsoft.AspNetCore.Mvc.ProblemDetails");
+        HttpValidationProblemDetails = Get(compilation, "Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
+        ControllerBase = Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+        PageModel = Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        ActionResultInterface = Get(compilation, "Microsoft.AspNetCore.Mvc.IActionResult");
+        ObjectResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ObjectResult");
+        StatusCodeResult = Get(compilation, "Microsoft.AspNetCore.Mvc.StatusCodeResult");
+        JsonResult = Get(compilation, "Microsoft.AspNetCore.Mvc.JsonResult");
+        ContentResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ContentResult");
+        ForbidResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ForbidResult");
+        ChallengeResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ChallengeResult");
+        DefaultStatusCodeAttribute = Get(compilation, "Microsoft.AspNetCore.Mvc.Infrastructure.DefaultStatusCodeAttribute");
+        ModelStateDictionary = Get(compilation, "Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
+        SerializableError = Get(compilation, "Microsoft.AspNetCore.Mvc.SerializableError");
+        IdentityResult = Get(compilation, "Microsoft.AspNetCore.Identity.IdentityResult");
+        IdentityError = Get(compilation, "Microsoft.AspNetCore.Identity.IdentityError");
+        Exception = Get(compilation, "System.Exception");
+        HttpResponseJsonExtensions = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
+        HttpResponseWritingExtensions = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions");
+    }
+
+    public Compilation Compilation { get; }
+    public INamedTypeSymbol HttpContext { get; }
+    public INamedTypeSymbol? HttpResponse { get; }
+    public INamedTypeSymbol? HttpRequest { get; }
+    public INamedTypeSymbol? HeaderDictionary { get; }
+    public INamedTypeSymbol? Results { get; }
+    public INamedTypeSymbol? TypedResults { get; }
+    public INamedTypeSymbol? ResultInterface { get; }
+    /// <summary>The <c>Microsoft.AspNetCore.Http.HttpResults</c> namespace (typed results and the <c>Results&lt;...&gt;</c> unions).</summary>
+    public INamespaceSymbol? HttpResultsNamespace { get; }
+    public INamedTypeSymbol? ProblemDetails { get; }
+    public INamedTypeSymbol? HttpValidationProblemDetails { get; }
+    public INamedTypeSymbol? ControllerBase { get; }
+    public INamedTypeSymbol? PageModel { get; }
+    public INamedTypeSymbol? ActionResultInterface { get; }
+    public INamedTypeSymbol? ObjectResult { get; }
+    public INamedTypeSymbol? StatusCodeResult { get; }
+    public INamedTypeSymbol? JsonResult { get; }
+    public INamedTypeSymbol? ContentResult { get; }
+    public INamedTypeSymbol? ForbidResult { get; }
+    public INamedTypeSymbol? ChallengeResult { get; }
+    public INamedTypeSymbol? DefaultStatusCodeAttribute { get; }
+    public INamedTypeSymbol? ModelStateDictionary { get; }
+    public INamedTypeSymbol? SerializableError { get; }
+    public INamedTypeSymbol? IdentityResult { get; }
+    public INamedTypeSymbol? IdentityError { get; }
+    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? HttpResponseJsonExtensions { get; }
+    public INamedTypeSymbol? HttpResponseWritingExtensions { get; }
+
+    public static WellKnownTypes? TryCreate(Compilation compilation)
+    {
+        var httpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+        return httpContext is null ? null : new WellKnownTypes(compilation, httpContext);
+    }
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown)
+        => wellKnown is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, wellKnown);
+
+    public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? interfaceType)
+    {
+        if (type is null || interfaceType is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsExceptionType(ITypeSymbol? type) => InheritsFrom(type, Exception);
+
+    private static INamedTypeSymbol? Get(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+}

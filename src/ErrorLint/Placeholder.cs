@@ -1,1 +1,0 @@
-namespace ErrorLint { internal static class Placeholder { } }

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using ErrorLint.Configuration;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Rules;
+
+/// <summary>EL0001: an error body (error member, failure flag, validation state, ...) sent with a 2xx status.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0001ErrorBodyWithSuccessStatus);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ResponseModel.For(start.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeResponse(c, model), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeReturnedValue(c, model), OperationKind.Return);
+        });
+    }
+
+    private static void AnalyzeResponse(OperationAnalysisContext context, ResponseModel model)
+    {
+        var response = model.Describe(context.Operation, context.CancellationToken);
+        if (response is not { IsSuccess: true, Body: { } body } || response.StatusOrigin == StatusOrigin.Unknown)
+        {
+            return;
+        }
+
+        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        if (ErrorBodyClassifier.Classify(body, model.Types, options) is { } error)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EL0001ErrorBodyWithSuccessStatus, response.Operation.Syntax.GetLocation(), error.Description, response.StatusCode));
+        }
+    }
+
+    /// <summary>A controller action or minimal-API lambda that returns an error object directly sends it with 200.</summary>
+    private static void AnalyzeReturnedValue(OperationAnalysisContext context, ResponseModel model)
+    {
+        var returned = HttpResponseInfo.Unwrap(((IReturnOperation)context.Operation).ReturnedValue);
+        if (returned?.Type is not { } type
+            || WellKnownTypes.Implements(type, model.Types.ActionResultInterface)
+            || WellKnownTypes.Implements(type, model.Types.ResultInterface)
+            || type.SpecialType != SpecialType.None && type.SpecialType != SpecialType.System_Object)
+        {
+            return;
+        }
+
+        var handler = model.GetHandler(context.Operation, context.ContainingSymbol);
+        if (handler.FunctionKind is not (HandlerKind.ControllerAction or HandlerKind.Endpoint) || !IsPublicAction(handler))
+        {
+            return;
+        }
+
+        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        if (ErrorBodyClassifier.Classify(returned, model.Types, options) is { } error)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EL0001ErrorBodyWithSuccessStatus, returned.Syntax.GetLocation(), error.Description, 200));
+        }
+    }
+
+    private static bool IsPublicAction(HandlerContext handler)
+        => handler.FunctionKind == HandlerKind.Endpoint
+            || handler.ContainingSymbol is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, MethodKind: MethodKind.Ordinary };
+}
