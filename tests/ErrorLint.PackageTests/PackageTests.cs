@@ -75,21 +75,40 @@ namespace ErrorLint.PackageTests
         }
 
         [Fact]
-        public void Analyzers_reference_no_Roslyn_newer_than_they_are_built_against_and_no_Workspaces()
+        public void Analyzers_reference_only_what_the_compiler_host_provides_at_Roslyn_4_5_versions()
         {
-            // A compiler older than the Roslyn an analyzer references does not load it at all
-            // (CS9057), so the rules would silently never run.
+            // An analyzer package brings no dependencies: every assembly it references is loaded
+            // from the host (compiler, IDE, dotnet format), at the host's version. A reference newer
+            // than the oldest supported host has makes the analyzers fail to load there (for Roslyn
+            // itself, warning CS9057), and the rules silently never run. The caps are Roslyn 4.5.0
+            // and the versions of its own dependencies (its nuspec), as assembly versions.
+            var roslyn = Repository.RoslynForAnalyzersVersion;
+            var caps = new Dictionary<string, Version>(StringComparer.Ordinal)
+            {
+                ["netstandard"] = new(2, 0, 0, 0),
+                ["Microsoft.CodeAnalysis"] = roslyn,
+                ["Microsoft.CodeAnalysis.CSharp"] = roslyn,
+                ["Microsoft.CodeAnalysis.Workspaces"] = roslyn,
+                ["Microsoft.CodeAnalysis.CSharp.Workspaces"] = roslyn,
+                ["System.Collections.Immutable"] = new(6, 0, 0, 0),
+                ["System.Reflection.Metadata"] = new(6, 0, 0, 0),
+                ["System.Memory"] = new(4, 0, 1, 2),
+                ["System.Runtime.CompilerServices.Unsafe"] = new(6, 0, 0, 0),
+                ["System.Text.Encoding.CodePages"] = new(6, 0, 0, 0),
+                ["System.Threading.Tasks.Extensions"] = new(4, 2, 0, 1),
+            };
             var analyzers = ReferencesOf("ErrorLint.dll");
             var fixes = ReferencesOf("ErrorLint.CodeFixes.dll");
             var dump = $"ErrorLint.dll references:\n  {string.Join("\n  ", analyzers)}\nErrorLint.CodeFixes.dll references:\n  {string.Join("\n  ", fixes)}";
 
-            Assert.True(analyzers.Concat(fixes)
-                .Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
-                .All(r => r.Version <= Repository.RoslynForAnalyzersVersion),
-                $"Only Roslyn {Repository.RoslynForAnalyzersVersion} or older may be referenced.\n{dump}");
-            Assert.True(analyzers.Any(r => r.Name == "Microsoft.CodeAnalysis.CSharp"), dump);
+            var offending = analyzers.Concat(fixes.Where(r => r.Name != "ErrorLint"))
+                .Where(r => !caps.TryGetValue(r.Name, out var cap) || r.Version > cap)
+                .ToList();
+            Assert.True(offending.Count == 0,
+                $"Not provided by every supported host: {string.Join(", ", offending)}\n{dump}");
+            Assert.True(analyzers.Any(r => r.Name == "Microsoft.CodeAnalysis"), dump);
             Assert.True(!analyzers.Any(r => r.Name.Contains("Workspaces", StringComparison.Ordinal)),
-                "The analyzers must not need Workspaces (only the code fixes may).\n" + dump);
+                "The analyzers must not need Workspaces (only the code fixes may): the compiler does not load it.\n" + dump);
             Assert.True(fixes.Any(r => r.Name == "ErrorLint"), dump);
         }
 
