@@ -80,7 +80,7 @@ internal sealed class ResponseReplacer
             editor.ReplaceNode(unionToWiden, widened);
         }
 
-        return editor.GetChangedDocument();
+        return await Imports.AddAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static TypeSyntax? UnwrapTask(TypeSyntax? type)
