@@ -21,16 +21,20 @@ namespace ErrorLint.PackageTests
         {
             var project = Path.Combine(SampleDirectory, "SampleApi.csproj");
 
-            // The first build brings the analyzer projects up to date; the second recompiles the
-            // sample alone, so its warnings are printed even when nothing changed since last time.
-            var prepare = DotNetCli.Run(Repository.Root, "build", project, "-tl:off");
-            Assert.True(prepare.Succeeded, prepare.ToString());
-            var build = DotNetCli.Run(Repository.Root,
-                "build", project, "--no-restore", "--no-incremental", "-p:BuildProjectReferences=false", "-tl:off");
-            Assert.True(build.Succeeded, "The sample's warnings must not fail its build:\n" + build);
-
             var expected = MarkedLines();
             Assert.True(expected.Count > 0, "No line of the sample is marked with a rule ID.");
+
+            // The build also brings the analyzer projects up to date. An up-to-date sample is not
+            // recompiled and prints no warnings; then it is rebuilt alone to see them.
+            var build = DotNetCli.Run(Repository.Root, "build", project, "-tl:off");
+            Assert.True(build.Succeeded, "The sample's warnings must not fail its build:\n" + build);
+            if (!BuildOutput.Diagnostics(build.Output).Any(d => d.Id.StartsWith("EL", StringComparison.Ordinal)))
+            {
+                build = DotNetCli.Run(Repository.Root,
+                    "build", project, "--no-restore", "--no-incremental", "-p:BuildProjectReferences=false", "-tl:off");
+                Assert.True(build.Succeeded, "The sample's warnings must not fail its build:\n" + build);
+            }
+
             var reported = BuildOutput.Diagnostics(build.Output)
                 .Where(d => d.Id.StartsWith("EL", StringComparison.Ordinal))
                 .Select(d => $"{Path.GetRelativePath(SampleDirectory, d.Path).Replace('\\', '/')}({d.Line}): {d.Id}")
