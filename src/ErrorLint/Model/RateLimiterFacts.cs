@@ -53,7 +53,7 @@ internal sealed class RateLimiterFacts
     }
 
     /// <summary>True when the member that configures the limiter also sets <c>OnRejected</c> somewhere else (another <c>Configure</c> call).</summary>
-    public bool IsOnRejectedSetElsewhere(IInvocationOperation invocation)
+    public bool IsOnRejectedSetElsewhere(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var root = (IOperation)invocation;
         while (root.Parent is not null)
@@ -64,6 +64,7 @@ internal sealed class RateLimiterFacts
         var span = invocation.Syntax.Span;
         foreach (var operation in root.Descendants())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (IsOnRejectedAssignment(operation) && !span.Contains(operation.Syntax.Span))
             {
                 return true;
@@ -102,6 +103,7 @@ internal sealed class RateLimiterFacts
         var onRejected = ImmutableArray.CreateBuilder<OnRejectedCallback>();
         foreach (var operation in body.Descendants())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                 && WellKnownTypes.Is(property.Property.ContainingType, Options))
             {

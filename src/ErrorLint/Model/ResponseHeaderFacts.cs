@@ -276,6 +276,7 @@ internal sealed class ResponseHeaderFacts
         // Direct writes only: a helper's own helpers are not followed, which keeps the scan bounded.
         foreach (var operation in body.Descendants())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (operation is ISimpleAssignmentOperation or IInvocationOperation && RetryAfterWrite(operation) is not null)
             {
                 return true;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -53,7 +54,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment, invocation.Syntax.GetLocation(), name));
         }
 
-        if (name == "UseDeveloperExceptionPage" && ReferencedSymbol(builder) is { } builderSymbol && HasExceptionHandlerBefore(invocation, builderSymbol, applicationBuilder))
+        if (name == "UseDeveloperExceptionPage" && ReferencedSymbol(builder) is { } builderSymbol && HasExceptionHandlerBefore(invocation, builderSymbol, applicationBuilder, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0011DeveloperExceptionPageAfterExceptionHandler, invocation.Syntax.GetLocation(), OrderProperties, name));
@@ -97,7 +98,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
     }
 
     /// <summary>A <c>UseExceptionHandler()</c> on the same builder earlier in the member, not confined to production-only branches.</summary>
-    private static bool HasExceptionHandlerBefore(IInvocationOperation developerPage, ISymbol builder, INamedTypeSymbol applicationBuilder)
+    private static bool HasExceptionHandlerBefore(IInvocationOperation developerPage, ISymbol builder, INamedTypeSymbol applicationBuilder, CancellationToken cancellationToken)
     {
         var root = (IOperation)developerPage;
         while (root.Parent is not null)
@@ -107,6 +108,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
 
         foreach (var operation in root.Descendants())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (operation is IInvocationOperation { TargetMethod.Name: "UseExceptionHandler" } handler
                 && handler.Syntax.SpanStart < developerPage.Syntax.SpanStart
                 && BuilderOf(handler, applicationBuilder) is { } handlerBuilder

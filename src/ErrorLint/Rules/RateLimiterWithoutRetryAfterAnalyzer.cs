@@ -43,7 +43,7 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
         var status = configuration.RejectionStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "set by RejectionStatusCode";
         if (configuration.OnRejected.IsEmpty)
         {
-            if (configuration.IsComplete && !rateLimiter.IsOnRejectedSetElsewhere(invocation))
+            if (configuration.IsComplete && !rateLimiter.IsOnRejectedSetElsewhere(invocation, context.CancellationToken))
             {
                 var location = (invocation.Syntax as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax member
                     ? member.Name.Identifier.GetLocation()

@@ -42,6 +42,14 @@ internal static class RuleCatalog
 
     public static DiagnosticAnalyzer Analyzer(string name) => Analyzers.Single(a => a.GetType().Name == name);
 
+    /// <summary>The analyzers that report <paramref name="id"/>.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AnalyzersReporting(string id) =>
+        Analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == id)).ToImmutableArray();
+
+    public static IEnumerable<object[]> FixerNames() => Fixers.Select(f => new object[] { f.GetType().Name });
+
+    public static CodeFixProvider Fixer(string name) => Fixers.Single(f => f.GetType().Name == name);
+
     public static string RepositoryRoot { get; } = typeof(RuleCatalog).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
 

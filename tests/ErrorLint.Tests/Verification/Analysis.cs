@@ -41,7 +41,8 @@ namespace ErrorLint.Tests.Verification
             ImmutableArray<DiagnosticAnalyzer> analyzers,
             bool includeCompilerDiagnostics,
             bool concurrentAnalysis = true,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default,
+            bool reportSuppressedDiagnostics = false)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The test project has no compilation.");
@@ -52,7 +53,7 @@ namespace ErrorLint.Tests.Verification
                 onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().FullName}: {exception}"),
                 concurrentAnalysis: concurrentAnalysis,
                 logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false);
+                reportSuppressedDiagnostics: reportSuppressedDiagnostics);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
 
             // One pass gives both the compiler's and the analyzers' diagnostics; binding twice would double the cost.

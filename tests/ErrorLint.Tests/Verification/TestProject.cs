@@ -27,6 +27,15 @@ namespace ErrorLint.Tests.Verification
             TargetFrameworks framework,
             string? editorConfig,
             OutputKind outputKind,
+            IEnumerable<DiagnosticAnalyzer> analyzers) =>
+            Create(sources, TestReferences.For(framework), editorConfig, outputKind, analyzers);
+
+        /// <summary>The same project over any set of references, e.g. a framework with some assemblies left out.</summary>
+        public static Project Create(
+            IReadOnlyList<string> sources,
+            IEnumerable<MetadataReference> references,
+            string? editorConfig,
+            OutputKind outputKind,
             IEnumerable<DiagnosticAnalyzer> analyzers)
         {
             // A fresh workspace per project: solutions are never applied to it, it only hosts the services.
@@ -46,7 +55,7 @@ namespace ErrorLint.Tests.Verification
                 filePath: $"/{Name}/{Name}.csproj",
                 compilationOptions: compilationOptions,
                 parseOptions: ParseOptions,
-                metadataReferences: TestReferences.For(framework)));
+                metadataReferences: references));
 
             for (var i = 0; i < sources.Count; i++)
             {

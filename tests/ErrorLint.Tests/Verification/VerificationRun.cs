@@ -166,14 +166,24 @@ namespace ErrorLint.Tests.Verification
 
         // Issue 9: every action a fixer offers, not only the one a test picks, must leave compilable code and
         // must actually remove a diagnostic it was offered for.
-        private async Task AssertEveryActionIsSafeAsync(AnalysisResult initial)
+        private Task AssertEveryActionIsSafeAsync(AnalysisResult initial) =>
+            AssertEveryActionIsSafeAsync(analyzers, fixer!, initial, checkDiagnosticRemoved: options.FixKeepsDiagnosticReason is null);
+
+        /// <summary>
+        /// Applies every action <paramref name="fixer"/> offers for the diagnostics in <paramref name="initial"/>: each
+        /// result must compile with no new errors and (when asked) report fewer diagnostics of the fixed id.
+        /// Returns how many actions were applied.
+        /// </summary>
+        internal static async Task<int> AssertEveryActionIsSafeAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CodeFixProvider fixer, AnalysisResult initial, bool checkDiagnosticRemoved)
         {
-            foreach (var diagnostic in CodeFixes.Fixable(fixer!, initial.AnalyzerDiagnostics))
+            var applied = 0;
+            foreach (var diagnostic in CodeFixes.Fixable(fixer, initial.AnalyzerDiagnostics))
             {
-                foreach (var action in await CodeFixes.GetActionsAsync(fixer!, initial.Project, diagnostic).ConfigureAwait(false))
+                foreach (var action in await CodeFixes.GetActionsAsync(fixer, initial.Project, diagnostic).ConfigureAwait(false))
                 {
                     var solution = await CodeFixes.ApplyAsync(action, initial.Project.Solution).ConfigureAwait(false);
-                    var after = (await AnalyzeAsync(solution.GetProject(initial.Project.Id)!, includeCompilerDiagnostics: true).ConfigureAwait(false))
+                    applied++;
+                    var after = (await Analysis.RunAsync(solution.GetProject(initial.Project.Id)!, analyzers, includeCompilerDiagnostics: true).ConfigureAwait(false))
                         .ThrowIfAnalyzerFailed($"the code after applying {CodeFixes.Name(action)}");
 
                     var newErrors = NewErrors(initial.CompilerErrors, after.CompilerErrors);
@@ -185,7 +195,7 @@ namespace ErrorLint.Tests.Verification
                             await ChangesAsync(initial.Project, after.Project).ConfigureAwait(false));
                     }
 
-                    if (options.FixKeepsDiagnosticReason is null &&
+                    if (checkDiagnosticRemoved &&
                         after.AnalyzerDiagnostics.Count(d => d.Id == diagnostic.Id) >= initial.AnalyzerDiagnostics.Count(d => d.Id == diagnostic.Id))
                     {
                         throw new VerificationFailedException(
@@ -196,6 +206,8 @@ namespace ErrorLint.Tests.Verification
                     }
                 }
             }
+
+            return applied;
         }
 
         private async Task AssertNoActionsAsync(AnalysisResult initial)
