@@ -1,10 +1,11 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Model;
 
-/// <summary>The families of exceptions the rules tell apart: whose fault the failure is.</summary>
+/// <summary>The families of exceptions the rules tell apart.</summary>
 internal enum FailureKind
 {
     /// <summary>Nothing the rules know about: a library's own exception type.</summary>
@@ -24,38 +25,111 @@ internal enum FailureKind
 }
 
 /// <summary>
-/// What a <c>catch</c> clause catches, by exception family. Types are recognised by name along the base-type
-/// chain, so database providers and validation libraries need not be referenced by the analyzer.
+/// What the rules know about exception types, and where a <c>catch</c> clause stands. Types are recognised by name
+/// along the base-type chain, so database providers and validation libraries need not be referenced by the analyzer.
+/// Two questions are asked of a type, and for some types they have different answers on purpose:
+/// <see cref="WhoseFault"/> (EL0002, EL0003: does a 4xx or a 5xx answer it?) and
+/// <see cref="IsMessageUnsafeToShow"/> (EL0010: may its <c>Message</c> reach a client?).
 /// </summary>
 internal static class ExceptionFacts
 {
-    private static readonly HashSet<string> InfrastructureNames = new()
+    /// <summary>The family of a known type, once for each question; <see cref="FailureKind.Unknown"/> where that question has no answer for it.</summary>
+    private readonly struct Known
     {
-        "System.Net.Http.HttpRequestException",
-        "System.TimeoutException",
-        "System.Threading.Tasks.TaskCanceledException",
-        "System.IO.IOException",
-        "System.Data.Common.DbException",
-        "System.Data.SqlClient.SqlException",
-        "Microsoft.Data.SqlClient.SqlException",
-        "Npgsql.NpgsqlException",
-        "Microsoft.EntityFrameworkCore.DbUpdateException",
-        "System.Net.Sockets.SocketException",
+        public static readonly Known Infrastructure = new(FailureKind.Infrastructure, FailureKind.Infrastructure);
+
+        public Known(FailureKind fault, FailureKind message)
+        {
+            Fault = fault;
+            Message = message;
+        }
+
+        /// <summary>The answer to <see cref="WhoseFault"/>.</summary>
+        public FailureKind Fault { get; }
+
+        /// <summary>The family that decides <see cref="IsMessageUnsafeToShow"/>.</summary>
+        public FailureKind Message { get; }
+    }
+
+    // Known by full name.
+    private static readonly Dictionary<string, Known> ByFullName = new(StringComparer.Ordinal)
+    {
+        // Failures of the server or a dependency, for both questions.
+        ["System.Net.Http.HttpRequestException"] = Known.Infrastructure,
+        ["System.Net.Sockets.SocketException"] = Known.Infrastructure,
+        ["System.IO.IOException"] = Known.Infrastructure,
+        ["System.TimeoutException"] = Known.Infrastructure,
+        ["System.Data.Common.DbException"] = Known.Infrastructure,
+
+        // Failures of the server or a dependency. Their messages are judged as those of their base type
+        // (OperationCanceledException) or by simple name below, in any namespace.
+        ["System.Threading.Tasks.TaskCanceledException"] = new(FailureKind.Infrastructure, FailureKind.Unknown),
+        ["System.Data.SqlClient.SqlException"] = new(FailureKind.Infrastructure, FailureKind.Unknown),
+        ["Microsoft.Data.SqlClient.SqlException"] = new(FailureKind.Infrastructure, FailureKind.Unknown),
+        ["Npgsql.NpgsqlException"] = new(FailureKind.Infrastructure, FailureKind.Unknown),
+        ["Microsoft.EntityFrameworkCore.DbUpdateException"] = new(FailureKind.Infrastructure, FailureKind.Unknown),
+
+        // Bad input from the client; whether the message is fit to show is judged by simple name below, or not at all.
+        ["System.ArgumentException"] = new(FailureKind.ClientInput, FailureKind.Unknown),
+        ["System.FormatException"] = new(FailureKind.ClientInput, FailureKind.Unknown),
+        ["System.Text.Json.JsonException"] = new(FailureKind.ClientInput, FailureKind.Unknown),
+        ["Newtonsoft.Json.JsonException"] = new(FailureKind.ClientInput, FailureKind.Unknown),
+
+        // A missing key is the client's doing (an unknown id), but its message names the key and the dictionary.
+        ["System.Collections.Generic.KeyNotFoundException"] = new(FailureKind.ClientInput, FailureKind.Infrastructure),
+
+        // Messages written for developers. Whose fault these are is left open: a 4xx may answer them on purpose.
+        ["System.InvalidOperationException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.NullReferenceException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.NotSupportedException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.NotImplementedException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.OperationCanceledException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.UnauthorizedAccessException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.Net.WebException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.Data.DataException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.Runtime.InteropServices.ExternalException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.Security.SecurityException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.Security.Authentication.AuthenticationException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["System.Security.Cryptography.CryptographicException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
     };
 
-    private static readonly HashSet<string> ClientInputNames = new()
+    // Known by simple name, in any namespace: database, cache and cloud clients the analyzer cannot reference.
+    private static readonly Dictionary<string, Known> BySimpleName = new(StringComparer.Ordinal)
     {
-        "System.ComponentModel.DataAnnotations.ValidationException",
-        "FluentValidation.ValidationException",
-        "System.ArgumentException",
-        "System.FormatException",
-        "System.Text.Json.JsonException",
-        "Newtonsoft.Json.JsonException",
-        "System.Collections.Generic.KeyNotFoundException",
+        // DataAnnotations, FluentValidation and the application's own validation exceptions.
+        ["ValidationException"] = new(FailureKind.ClientInput, FailureKind.ClientInput),
+
+        // Messages about the request's own input, fit to show.
+        ["BadHttpRequestException"] = new(FailureKind.Unknown, FailureKind.ClientInput),
+        ["JsonException"] = new(FailureKind.Unknown, FailureKind.ClientInput),
+        ["FormatException"] = new(FailureKind.Unknown, FailureKind.ClientInput),
+
+        // Messages written for developers.
+        ["DbUpdateException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["DbUpdateConcurrencyException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["SqlException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["NpgsqlException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["PostgresException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["MySqlException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["SqliteException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["OracleException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["MongoException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["RedisException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["RedisConnectionException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["CosmosException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["RequestFailedException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["AmazonServiceException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["RpcException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
+        ["BrokerUnreachableException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
     };
 
-    /// <summary>The family of an exception type; <see cref="FailureKind.CatchAll"/> for <c>System.Exception</c> itself.</summary>
-    public static FailureKind Classify(ITypeSymbol? type, Compilation compilation)
+    /// <summary>
+    /// Whose fault the failure is, for choosing between a 4xx and a 5xx (EL0002, EL0003): <see cref="FailureKind.CatchAll"/>
+    /// for <c>System.Exception</c> itself (and <c>object</c>, what a bare <c>catch</c> catches); else the nearest
+    /// well-known base decides (an application's <c>OrderValidationException : ValidationException</c> is client input);
+    /// else <see cref="FailureKind.Application"/> for a type declared in this compilation.
+    /// </summary>
+    public static FailureKind WhoseFault(ITypeSymbol? type, Compilation compilation)
     {
         if (type is null || type.TypeKind == TypeKind.Error)
         {
@@ -67,22 +141,40 @@ internal static class ExceptionFacts
             return FailureKind.CatchAll;
         }
 
-        // The nearest well-known base decides: an application's OrderValidationException : ValidationException is client input.
-        for (var current = type; current is not null && !IsSystemException(current); current = current.BaseType)
+        var nearest = Nearest(type, static known => known.Fault);
+        if (nearest != FailureKind.Unknown)
         {
-            var name = current.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-            if (InfrastructureNames.Contains(name))
-            {
-                return FailureKind.Infrastructure;
-            }
-
-            if (ClientInputNames.Contains(name) || current.Name == "ValidationException")
-            {
-                return FailureKind.ClientInput;
-            }
+            return nearest;
         }
 
         return IsDeclaredIn(type, compilation) ? FailureKind.Application : FailureKind.Unknown;
+    }
+
+    /// <summary>
+    /// True when the exception's <c>Message</c> is written for developers and must not reach a client (EL0010):
+    /// <c>Exception</c>, <c>SystemException</c> or <c>AggregateException</c> itself (anything may be inside), or a type
+    /// whose nearest well-known base is an infrastructure failure. The application's own types (declared in this
+    /// compilation, whatever they derive from) and client-input exceptions are fit to show.
+    /// </summary>
+    public static bool IsMessageUnsafeToShow(ITypeSymbol? type, Compilation compilation)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        type = type.WithNullableAnnotation(NullableAnnotation.None);
+        if (IsDeclaredIn(type, compilation))
+        {
+            return false;
+        }
+
+        if (FullName(type) is "System.Exception" or "System.SystemException" or "System.AggregateException")
+        {
+            return true;
+        }
+
+        return Nearest(type, static known => known.Message) == FailureKind.Infrastructure;
     }
 
     /// <summary>True when the type is declared in the compilation being analysed (the application's own type).</summary>
@@ -128,7 +220,7 @@ internal static class ExceptionFacts
 
     /// <summary>The family a catch clause catches; a clause without a type catches everything.</summary>
     public static FailureKind Caught(ICatchClauseOperation catchClause, Compilation compilation)
-        => Classify(catchClause.ExceptionType, compilation);
+        => WhoseFault(catchClause.ExceptionType, compilation);
 
     /// <summary>
     /// True when the operation sits under an <c>if</c>, <c>switch</c> or conditional expression (inside the catch
@@ -168,6 +260,27 @@ internal static class ExceptionFacts
 
         return false;
     }
+
+    /// <summary>The answer of the nearest type along the base-type chain that has one for the question; the full name is asked before the simple name.</summary>
+    private static FailureKind Nearest(ITypeSymbol type, Func<Known, FailureKind> answer)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (ByFullName.TryGetValue(FullName(current), out var known) && answer(known) is not FailureKind.Unknown and var byFullName)
+            {
+                return byFullName;
+            }
+
+            if (BySimpleName.TryGetValue(current.Name, out known) && answer(known) is not FailureKind.Unknown and var bySimpleName)
+            {
+                return bySimpleName;
+            }
+        }
+
+        return FailureKind.Unknown;
+    }
+
+    private static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 
     private static bool IsSystemException(ITypeSymbol type)
         => type.Name == "Exception" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };

@@ -45,7 +45,7 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
         {
             var leak = sent.Leak;
             if (leak.Kind != ExceptionLeakKind.Message || leak.ExceptionType is not { } type
-                || !ExceptionFamilies.IsUnexpected(ExceptionFamilies.Classify(type, context.Compilation)))
+                || !ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation))
             {
                 continue;
             }
