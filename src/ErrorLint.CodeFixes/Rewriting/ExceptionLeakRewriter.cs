@@ -3,6 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -35,9 +37,31 @@ internal sealed class ExceptionLeakRewriter
         this.addUsing = addUsing;
     }
 
-    public bool Logs => logStatement is not null;
+    private bool Logs => logStatement is not null;
 
-    public static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>Offers the fix for each of the context's diagnostics where it can be planned, under one equivalence key per rule.</summary>
+    public static async Task RegisterFixesAsync(CodeFixContext context, string equivalenceKey)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (TryPlan(model, root, diagnostic, context.CancellationToken) is { } plan)
+            {
+                var title = plan.Logs ? "Send a generic message and log the exception" : "Send a generic message";
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, _ => Task.FromResult(plan.Apply(context.Document, root)), equivalenceKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
             || model.GetOperation(node, cancellationToken) is not { } operation)
@@ -63,7 +87,7 @@ internal sealed class ExceptionLeakRewriter
         return new ExceptionLeakRewriter(target, statement, log, addUsing);
     }
 
-    public Document Apply(Document document, SyntaxNode root)
+    private Document Apply(Document document, SyntaxNode root)
     {
         var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
         var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(GenericMessage));

@@ -1,8 +1,12 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorLint.Model;
 
@@ -28,6 +32,35 @@ internal sealed class SentExceptionLeak
 /// </summary>
 internal static class ExceptionSinks
 {
+    /// <summary>
+    /// Registers, for a rule about exception data sent to a client (EL0009, EL0010), an action on the operations that
+    /// can send a value; <paramref name="diagnose"/> is asked about each leak they send. A value can reach several
+    /// sinks (a local sent twice): the diagnostic for a leaked expression is reported once.
+    /// </summary>
+    public static void RegisterLeakAction(
+        CompilationStartAnalysisContext start,
+        ResponseModel model,
+        Func<OperationAnalysisContext, SentExceptionLeak, Diagnostic?> diagnose)
+    {
+        var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+        start.RegisterOperationAction(
+            context =>
+            {
+                foreach (var sent in LeaksAt(context.Operation, model, context.ContainingSymbol, context.CancellationToken))
+                {
+                    var syntax = sent.Leak.Syntax;
+                    if (diagnose(context, sent) is { } diagnostic && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.SimpleAssignment,
+            OperationKind.Return);
+    }
+
     public static IEnumerable<SentExceptionLeak> LeaksAt(IOperation operation, ResponseModel model, ISymbol? containingSymbol, CancellationToken cancellationToken)
     {
         IEnumerable<IOperation> values;

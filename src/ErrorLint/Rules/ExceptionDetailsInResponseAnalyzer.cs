@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorLint.Rules;
 
@@ -22,31 +20,15 @@ public sealed class ExceptionDetailsInResponseAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ResponseModel.For(start.Compilation) is not { } model)
+            if (ResponseModel.For(start.Compilation) is { } model)
             {
-                return;
+                ExceptionSinks.RegisterLeakAction(start, model, Diagnose);
             }
-
-            // A value can reach several sinks (a local sent twice); it is reported once.
-            var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
-            start.RegisterOperationAction(
-                c => Analyze(c, model, reported),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.SimpleAssignment,
-                OperationKind.Return);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ResponseModel model, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
-    {
-        foreach (var sent in ExceptionSinks.LeaksAt(context.Operation, model, context.ContainingSymbol, context.CancellationToken))
-        {
-            var syntax = sent.Leak.Syntax;
-            if (sent.Leak.Kind == ExceptionLeakKind.Details && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0009ExceptionDetailsInResponse, syntax.GetLocation(), sent.Leak.Description, sent.Sink));
-            }
-        }
-    }
+    private static Diagnostic? Diagnose(OperationAnalysisContext context, SentExceptionLeak sent)
+        => sent.Leak.Kind == ExceptionLeakKind.Details
+            ? Diagnostic.Create(Descriptors.EL0009ExceptionDetailsInResponse, sent.Leak.Syntax.GetLocation(), sent.Leak.Description, sent.Sink)
+            : null;
 }

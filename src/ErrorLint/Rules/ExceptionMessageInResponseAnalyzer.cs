@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ErrorLint.Configuration;
 using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorLint.Rules;
 
@@ -23,45 +21,24 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ResponseModel.For(start.Compilation) is not { } model)
+            if (ResponseModel.For(start.Compilation) is { } model)
             {
-                return;
+                ExceptionSinks.RegisterLeakAction(start, model, Diagnose);
             }
-
-            var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
-            start.RegisterOperationAction(
-                c => Analyze(c, model, reported),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.SimpleAssignment,
-                OperationKind.Return);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ResponseModel model, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    private static Diagnostic? Diagnose(OperationAnalysisContext context, SentExceptionLeak sent)
     {
-        ErrorLintOptions? options = null;
-        foreach (var sent in ExceptionSinks.LeaksAt(context.Operation, model, context.ContainingSymbol, context.CancellationToken))
+        var leak = sent.Leak;
+        if (leak.Kind != ExceptionLeakKind.Message || leak.ExceptionType is not { } type
+            || !ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation)
+            || IsSafe(type, ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree)))
         {
-            var leak = sent.Leak;
-            if (leak.Kind != ExceptionLeakKind.Message || leak.ExceptionType is not { } type
-                || !ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation))
-            {
-                continue;
-            }
-
-            options ??= ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
-            if (IsSafe(type, options))
-            {
-                continue;
-            }
-
-            var syntax = leak.Syntax;
-            if (reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, syntax.GetLocation(), type.Name, sent.Sink));
-            }
+            return null;
         }
+
+        return Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, leak.Syntax.GetLocation(), type.Name, sent.Sink);
     }
 
     private static bool IsSafe(ITypeSymbol type, ErrorLintOptions options)
