@@ -16,8 +16,8 @@ internal static class AuthResponseSyntax
         return style switch
         {
             ResponseStyle.Controller or ResponseStyle.RazorPage => SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(helper), arguments),
-            ResponseStyle.Results => SyntaxFactory.InvocationExpression(Member("Microsoft.AspNetCore.Http.Results", helper), arguments),
-            ResponseStyle.TypedResults => SyntaxFactory.InvocationExpression(Member("Microsoft.AspNetCore.Http.TypedResults", helper), arguments),
+            ResponseStyle.Results => SyntaxFactory.InvocationExpression(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.Results", helper), arguments),
+            ResponseStyle.TypedResults => SyntaxFactory.InvocationExpression(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.TypedResults", helper), arguments),
             ResponseStyle.ResultObject => SyntaxFactory.ObjectCreationExpression(StatusCodeSyntax.TypeSyntaxFor("Microsoft.AspNetCore.Mvc." + helper + "Result"))
                 .WithArgumentList(arguments),
             _ => null,
@@ -44,7 +44,4 @@ internal static class AuthResponseSyntax
         return SyntaxFactory.ParenthesizedExpression(SyntaxFactory.ConditionalExpression(condition, whenSignedIn, otherwise))
             .WithAdditionalAnnotations(Simplifier.Annotation);
     }
-
-    private static ExpressionSyntax Member(string typeName, string member)
-        => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, StatusCodeSyntax.TypeSyntaxFor(typeName), SyntaxFactory.IdentifierName(member));
 }

@@ -21,12 +21,12 @@ internal static class ProblemResponseSyntax
         return style switch
         {
             FixStyle.Controller => Invoke(SyntaxFactory.IdentifierName("Problem"), arguments),
-            FixStyle.Results => Invoke(Member("Microsoft.AspNetCore.Http.Results", "Problem"), arguments),
-            FixStyle.TypedResults => Invoke(Member("Microsoft.AspNetCore.Http.TypedResults", "Problem"), arguments),
+            FixStyle.Results => Invoke(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.Results", "Problem"), arguments),
+            FixStyle.TypedResults => Invoke(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.TypedResults", "Problem"), arguments),
             FixStyle.HttpResponse => Invoke(
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    Invoke(Member("Microsoft.AspNetCore.Http.Results", "Problem"), arguments),
+                    Invoke(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.Results", "Problem"), arguments),
                     SyntaxFactory.IdentifierName("ExecuteAsync")),
                 new List<ArgumentSyntax> { SyntaxFactory.Argument(httpContext!) }),
             _ => ObjectResult(detail, status),
@@ -50,8 +50,8 @@ internal static class ProblemResponseSyntax
         return style switch
         {
             FixStyle.Controller => Invoke(SyntaxFactory.IdentifierName("ValidationProblem"), arguments),
-            FixStyle.TypedResults => Invoke(Member("Microsoft.AspNetCore.Http.TypedResults", "ValidationProblem"), arguments),
-            _ => Invoke(Member("Microsoft.AspNetCore.Http.Results", "ValidationProblem"), arguments),
+            FixStyle.TypedResults => Invoke(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.TypedResults", "ValidationProblem"), arguments),
+            _ => Invoke(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.Results", "ValidationProblem"), arguments),
         };
     }
 
@@ -79,9 +79,6 @@ internal static class ProblemResponseSyntax
 
     private static ArgumentSyntax Named(string name, ExpressionSyntax value)
         => SyntaxFactory.Argument(value).WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(name)));
-
-    private static ExpressionSyntax Member(string typeName, string member)
-        => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, StatusCodeSyntax.TypeSyntaxFor(typeName), SyntaxFactory.IdentifierName(member));
 
     private static InvocationExpressionSyntax Invoke(ExpressionSyntax target, List<ArgumentSyntax> arguments)
         => SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));

@@ -31,13 +31,14 @@ internal static class StatusCodeSyntax
             return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(status));
         }
 
-        return SyntaxFactory.MemberAccessExpression(
-            SyntaxKind.SimpleMemberAccessExpression,
-            TypeSyntaxFor("Microsoft.AspNetCore.Http.StatusCodes"),
-            SyntaxFactory.IdentifierName(name));
+        return MemberOf("Microsoft.AspNetCore.Http.StatusCodes", name);
     }
 
     /// <summary>A fully qualified type name that the simplifier shortens, adding the <c>using</c> it needs.</summary>
     public static TypeSyntax TypeSyntaxFor(string fullName)
         => SyntaxFactory.ParseTypeName("global::" + fullName).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+    /// <summary>A static member of a fully qualified type (<c>Results.Problem</c>), shortened like <see cref="TypeSyntaxFor"/>.</summary>
+    public static MemberAccessExpressionSyntax MemberOf(string typeFullName, string member)
+        => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeSyntaxFor(typeFullName), SyntaxFactory.IdentifierName(member));
 }

@@ -87,10 +87,10 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
                 Invoke(SyntaxFactory.IdentifierName("StatusCode"), SyntaxFactory.Argument(StatusCodeSyntax.For(problemStatus)), SyntaxFactory.Argument(problem.WithoutTrivia())),
                 "Microsoft.AspNetCore.Mvc.ObjectResult"),
             FixStyle.Results => (
-                Invoke(Member("Microsoft.AspNetCore.Http.Results", "Problem"), SyntaxFactory.Argument(problem.WithoutTrivia())),
+                Invoke(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.Results", "Problem"), SyntaxFactory.Argument(problem.WithoutTrivia())),
                 "Microsoft.AspNetCore.Http.IResult"),
             FixStyle.TypedResults => (
-                Invoke(Member("Microsoft.AspNetCore.Http.TypedResults", "Problem"), SyntaxFactory.Argument(problem.WithoutTrivia())),
+                Invoke(StatusCodeSyntax.MemberOf("Microsoft.AspNetCore.Http.TypedResults", "Problem"), SyntaxFactory.Argument(problem.WithoutTrivia())),
                 "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult"),
             _ => ((ExpressionSyntax?)null, string.Empty),
         };
@@ -102,9 +102,6 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
 
         context.RegisterCodeFix(CodeAction.Create(title, ct => plan.ApplyAsync(context.Document, replacement, ct), UseProblemStatusKey), diagnostic);
     }
-
-    private static ExpressionSyntax Member(string typeName, string member)
-        => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, StatusCodeSyntax.TypeSyntaxFor(typeName), SyntaxFactory.IdentifierName(member));
 
     private static ExpressionSyntax Invoke(ExpressionSyntax target, params ArgumentSyntax[] arguments)
         => SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList((IEnumerable<ArgumentSyntax>)arguments)));
