@@ -71,7 +71,7 @@ public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
             return null;
         }
 
-        var httpContext = style == FixStyle.HttpResponse ? HttpContextOf(response) : null;
+        var httpContext = style == FixStyle.HttpResponse ? HttpContextSyntax.Of(response) : null;
         if (style == FixStyle.HttpResponse && httpContext is null)
         {
             return null;
@@ -104,26 +104,6 @@ public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
             typeName,
             $"Return problem details with status {status}",
             ProblemKey);
-    }
-
-    /// <summary>The <c>HttpContext</c> to execute a problem result on: <c>context</c> for <c>context.Response.WriteAsJsonAsync(...)</c>.</summary>
-    private static ExpressionSyntax? HttpContextOf(HttpResponseInfo response)
-    {
-        if (response.Operation is not IInvocationOperation { Arguments.Length: > 0 } write)
-        {
-            return null;
-        }
-
-        var receiver = HttpResponseInfo.Unwrap(write.Arguments[0].Value);
-        return receiver switch
-        {
-            IPropertyReferenceOperation { Property.Name: "Response", Instance.Syntax: ExpressionSyntax context } => context.WithoutTrivia(),
-            { Syntax: ExpressionSyntax responseExpression } => Microsoft.CodeAnalysis.CSharp.SyntaxFactory.MemberAccessExpression(
-                Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression,
-                responseExpression.WithoutTrivia(),
-                Microsoft.CodeAnalysis.CSharp.SyntaxFactory.IdentifierName("HttpContext")),
-            _ => null,
-        };
     }
 
     private sealed class Replacement

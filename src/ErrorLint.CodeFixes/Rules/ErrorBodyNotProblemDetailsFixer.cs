@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rewriting;
+using ErrorLint.Configuration;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ErrorLint.CodeFixes.Rules;
+
+/// <summary>
+/// EL0012: rewrites the error response to problem details with the same status, carrying the message over as
+/// <c>detail</c>; validation state becomes <c>ValidationProblem(ModelState)</c>. Offered only when nothing in
+/// the body would be lost.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ErrorBodyNotProblemDetailsFixer))]
+public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
+{
+    public const string ProblemKey = RuleIdentifiers.ErrorBodyNotProblemDetails + ".Problem";
+    public const string ValidationProblemKey = RuleIdentifiers.ErrorBodyNotProblemDetails + ".ValidationProblem";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ErrorBodyNotProblemDetails);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || ResponseModel.For(semanticModel.Compilation) is not { } model)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+                || semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
+                || model.Describe(operation, context.CancellationToken) is not { StatusCode: { } status, Body: { } body } response)
+            {
+                continue;
+            }
+
+            var options = ErrorLintOptions.For(context.Document.Project.AnalyzerOptions, root.SyntaxTree);
+            if (NonProblemBody.Classify(body, model.Types, options) is not { } nonProblem)
+            {
+                continue;
+            }
+
+            var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
+            var style = FixStyles.For(response, containing, model.Types);
+            if (BuildReplacement(response, nonProblem, style, status) is not { } replacement
+                || ResponseReplacer.TryPlan(semanticModel, node, replacement.TypeName, context.CancellationToken) is not { } plan)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static Replacement? BuildReplacement(HttpResponseInfo response, NonProblemBody body, FixStyle style, int status)
+    {
+        ExpressionSyntax? httpContext = null;
+        if (style == FixStyle.HttpResponse)
+        {
+            httpContext = response.Kind == ResponseKind.Write ? HttpContextSyntax.Of(response) : null;
+            if (httpContext is null)
+            {
+                return null;
+            }
+        }
+
+        if (body.Kind == NonProblemBodyKind.ValidationState)
+        {
+            // ModelState keeps its field errors in ValidationProblem; other validation shapes need a human.
+            if (style != FixStyle.Controller || response.Body?.Type?.Name != "ModelStateDictionary" || response.Body.Syntax is not ExpressionSyntax modelState)
+            {
+                return null;
+            }
+
+            return new Replacement(
+                ProblemResponseSyntax.ValidationProblem(style, modelState.WithoutTrivia(), status),
+                "Microsoft.AspNetCore.Mvc.ActionResult",
+                $"Return ValidationProblem ({status})",
+                ValidationProblemKey);
+        }
+
+        if (body.SoleMessage?.Syntax is not ExpressionSyntax detail)
+        {
+            return null;
+        }
+
+        var typeName = style switch
+        {
+            FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
+            FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
+            FixStyle.HttpResponse => "System.Threading.Tasks.Task",
+            _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
+        };
+        return new Replacement(
+            ProblemResponseSyntax.Problem(style, detail.WithoutTrivia(), status, httpContext),
+            typeName,
+            $"Return problem details with status {status}",
+            ProblemKey);
+    }
+
+    private sealed class Replacement
+    {
+        public Replacement(ExpressionSyntax syntax, string typeName, string title, string equivalenceKey)
+        {
+            Syntax = syntax;
+            TypeName = typeName;
+            Title = title;
+            EquivalenceKey = equivalenceKey;
+        }
+
+        public ExpressionSyntax Syntax { get; }
+
+        public string TypeName { get; }
+
+        public string Title { get; }
+
+        public string EquivalenceKey { get; }
+    }
+}
