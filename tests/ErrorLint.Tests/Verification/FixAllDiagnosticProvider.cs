@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RoslynDiagnostic = Microsoft.CodeAnalysis.Diagnostic;
+
+namespace ErrorLint.Tests.Verification
+{
+    /// <summary>
+    /// Gives Fix All the analyzer's diagnostics of whatever project snapshot it asks about, computed by the same
+    /// analysis as everywhere else (so an analyzer exception here fails the test too).
+    /// </summary>
+    internal sealed class FixAllDiagnosticProvider : FixAllContext.DiagnosticProvider
+    {
+        private readonly ImmutableArray<DiagnosticAnalyzer> analyzers;
+        private readonly ConcurrentDictionary<Project, Task<AnalysisResult>> results = new();
+
+        public FixAllDiagnosticProvider(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            this.analyzers = analyzers;
+        }
+
+        public override async Task<IEnumerable<RoslynDiagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        {
+            var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+            return (await AnalyzeAsync(document.Project, cancellationToken).ConfigureAwait(false)).Where(d => d.Location.SourceTree == tree);
+        }
+
+        public override async Task<IEnumerable<RoslynDiagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            (await AnalyzeAsync(project, cancellationToken).ConfigureAwait(false)).Where(d => !d.Location.IsInSource);
+
+        public override async Task<IEnumerable<RoslynDiagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            await AnalyzeAsync(project, cancellationToken).ConfigureAwait(false);
+
+        private async Task<ImmutableArray<RoslynDiagnostic>> AnalyzeAsync(Project project, CancellationToken cancellationToken)
+        {
+            var result = await results.GetOrAdd(project, p => Analysis.RunAsync(p, analyzers, includeCompilerDiagnostics: false, cancellationToken)).ConfigureAwait(false);
+            return result.ThrowIfAnalyzerFailed("a project snapshot during Fix All").AnalyzerDiagnostics;
+        }
+    }
+}
