@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace ErrorLint.CodeFixes.Rewriting;
 
@@ -80,7 +81,9 @@ internal sealed class ResponseReplacer
             editor.ReplaceNode(unionToWiden, widened);
         }
 
-        return editor.GetChangedDocument();
+        // The code action's clean-up adds imports only for symbol-annotated names; this binds the annotated
+        // names instead, so `StatusCodes` and `ProblemDetails` come with their using directives.
+        return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static TypeSyntax? UnwrapTask(TypeSyntax? type)
