@@ -59,8 +59,9 @@ internal sealed class HandlerContext
 
     private static HandlerKind KindOfLambda(IAnonymousFunctionOperation lambda)
     {
+        // A lambda handed to Map(string, Delegate) is wrapped in a delegate creation and a conversion.
         var parent = lambda.Parent;
-        if (parent is IDelegateCreationOperation)
+        while (parent is IDelegateCreationOperation or IConversionOperation)
         {
             parent = parent.Parent;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using ErrorLint.CodeFixes.Rules;
@@ -11,60 +12,38 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ErrorLint.Tests.Meta;
 
-/// <summary>One implemented rule, as the analyzer and fixer assemblies describe it.</summary>
-internal sealed record RuleInfo(DiagnosticDescriptor Descriptor, string AnalyzerName, bool HasCodeFix)
-{
-    public string Id => Descriptor.Id;
-
-    public DiagnosticSeverity DefaultSeverity => Descriptor.DefaultSeverity;
-}
-
-/// <summary>
-/// The rules that exist, found by reflection over the shipped assemblies: every <see cref="DiagnosticAnalyzer"/>
-/// in the analyzer assembly and every <see cref="CodeFixProvider"/> in the fixer assembly. Generated docs and
-/// presets are built from this, so a new rule shows up without anyone editing a list.
-/// </summary>
+/// <summary>Every analyzer, fixer and descriptor ErrorLint ships, found by reflection so a new rule is covered without edits.</summary>
 internal static class RuleCatalog
 {
-    public static Assembly AnalyzerAssembly => typeof(ErrorBodyWithSuccessStatusAnalyzer).Assembly;
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ErrorBodyWithSuccessStatusAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
 
-    public static Assembly FixerAssembly => typeof(ErrorBodyWithSuccessStatusFixer).Assembly;
+    public static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(ErrorBodyWithSuccessStatusFixer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
 
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = Instances<DiagnosticAnalyzer>(AnalyzerAssembly);
+    public static readonly ImmutableArray<DiagnosticDescriptor> Descriptors = Analyzers
+        .SelectMany(a => a.SupportedDiagnostics)
+        .GroupBy(d => d.Id, StringComparer.Ordinal)
+        .Select(g => g.First())
+        .OrderBy(d => d.Id, StringComparer.Ordinal)
+        .ToImmutableArray();
 
-    public static ImmutableArray<CodeFixProvider> Fixers { get; } = Instances<CodeFixProvider>(FixerAssembly);
+    public static IEnumerable<object[]> DescriptorIds() => Descriptors.Select(d => new object[] { d.Id });
 
-    public static ImmutableArray<RuleInfo> Rules { get; } = Build();
+    public static IEnumerable<object[]> AnalyzerNames() => Analyzers.Select(a => new object[] { a.GetType().Name });
 
-    /// <summary>The .editorconfig spelling of a severity: <c>warning</c>, <c>suggestion</c>, ...</summary>
-    public static string EditorConfigSeverity(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Info => "suggestion",
-        _ => "silent",
-    };
+    public static DiagnosticDescriptor Descriptor(string id) => Descriptors.Single(d => d.Id == id);
 
-    private static ImmutableArray<RuleInfo> Build()
-    {
-        var fixable = new HashSet<string>(Fixers.SelectMany(f => f.FixableDiagnosticIds), StringComparer.Ordinal);
-        var rules = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
-        foreach (var analyzer in Analyzers)
-        {
-            foreach (var descriptor in analyzer.SupportedDiagnostics)
-            {
-                rules[descriptor.Id] = new RuleInfo(descriptor, analyzer.GetType().Name, fixable.Contains(descriptor.Id));
-            }
-        }
+    public static DiagnosticAnalyzer Analyzer(string name) => Analyzers.Single(a => a.GetType().Name == name);
 
-        return rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
-    }
+    public static string RepositoryRoot { get; } = typeof(RuleCatalog).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
 
-    private static ImmutableArray<T> Instances<T>(Assembly assembly)
-        where T : class
-        => assembly.GetTypes()
-            .Where(t => typeof(T).IsAssignableFrom(t) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (T)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+    public static string ReadRepositoryFile(string relativePath) => File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
 }

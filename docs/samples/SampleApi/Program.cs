@@ -1,0 +1,37 @@
+// Start-up and minimal APIs. A line that makes a mistake ends with a comment naming the rule that
+// reports it; tests/ErrorLint.PackageTests checks that exactly those lines get a warning.
+using Microsoft.AspNetCore.Http.HttpResults;
+using SampleApi;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddControllers();
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<Store>();
+
+var app = builder.Build();
+app.MapControllers();
+
+var carts = app.MapGroup("/carts");
+
+carts.MapGet("/{id:int}", (int id, Store store) =>
+{
+    var cart = store.FindCart(id);
+    if (cart is null)
+    {
+        return Results.Ok(new { success = false, message = "Cart not found" }); // EL0001: the client sees 200 OK
+    }
+
+    return Results.Ok(cart);
+});
+
+// Correct: a failure answered with problem details and a 4xx status.
+carts.MapGet("/{id:int}/items", Results<Ok<int>, ProblemHttpResult> (int id, Store store) =>
+    store.FindCart(id) is { } cart
+        ? TypedResults.Ok(cart.Items)
+        : TypedResults.Problem(detail: "Cart not found", statusCode: StatusCodes.Status404NotFound));
+
+// Correct: a success message is not an error body.
+carts.MapDelete("/{id:int}", (int id, Store store) =>
+    store.RemoveCart(id) ? Results.Ok(new { message = "Deleted" }) : Results.NotFound());
+
+app.Run();

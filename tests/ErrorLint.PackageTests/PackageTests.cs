@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace ErrorLint.PackageTests
+{
+    /// <summary>
+    /// The package as a user gets it: its exact contents, and what `dotnet build`, `dotnet format`
+    /// and `.editorconfig` do with it once it is installed in a web project.
+    /// </summary>
+    public sealed class PackageTests : IClassFixture<PackedPackageFixture>
+    {
+        private const string AnalyzersFolder = "analyzers/dotnet/cs/";
+
+        private readonly PackedPackageFixture _fixture;
+        private readonly ITestOutputHelper _output;
+
+        public PackageTests(PackedPackageFixture fixture, ITestOutputHelper output)
+        {
+            _fixture = fixture;
+            _output = output;
+        }
+
+        [Fact]
+        public void Package_holds_the_two_analyzer_assemblies_and_the_readme_and_nothing_else()
+        {
+            foreach (var (step, elapsed) in _fixture.Timings)
+            {
+                _output.WriteLine($"{step}: {elapsed.TotalSeconds:F1} s");
+            }
+
+            using var package = ZipFile.OpenRead(_fixture.PackagePath);
+            var files = package.Entries
+                .Select(e => e.FullName)
+                .Where(name => !IsPackagingPart(name))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+
+            // When presets ship, build/ and buildTransitive/ join this list.
+            var expected = new[]
+            {
+                "ErrorLint.nuspec",
+                "README.md",
+                AnalyzersFolder + "ErrorLint.CodeFixes.dll",
+                AnalyzersFolder + "ErrorLint.dll",
+            };
+            Assert.True(expected.SequenceEqual(files),
+                $"Package files:\n  {string.Join("\n  ", files)}\nexpected:\n  {string.Join("\n  ", expected)}");
+        }
+
+        [Fact]
+        public void Nuspec_declares_a_development_dependency_with_no_dependencies()
+        {
+            var nuspec = ReadNuspec();
+            var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+            Assert.Equal("ErrorLint", Value("id"));
+            Assert.Equal(_fixture.PackageVersion, Value("version"));
+            Assert.Equal("true", Value("developmentDependency"));
+            Assert.Equal("MIT", Value("license"));
+            Assert.Equal("README.md", Value("readme"));
+            Assert.Equal("https://github.com/errorlint/errorlint", Value("projectUrl"));
+            Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+            Assert.Contains("aspnetcore", Value("tags")!.Split(' '));
+            Assert.True(metadata.Elements().All(e => e.Name.LocalName != "dependencies" || !e.HasElements),
+                "The package must not depend on anything:\n" + nuspec);
+        }
+
+        [Fact]
+        public void Analyzers_reference_only_what_the_compiler_host_provides_at_Roslyn_4_5_versions()
+        {
+            // An analyzer package brings no dependencies: every assembly it references is loaded
+            // from the host (compiler, IDE, dotnet format), at the host's version. A reference newer
+            // than the oldest supported host has makes the analyzers fail to load there (for Roslyn
+            // itself, warning CS9057), and the rules silently never run. The caps are Roslyn 4.5.0
+            // and the versions of its own dependencies (its nuspec), as assembly versions.
+            var roslyn = Repository.RoslynForAnalyzersVersion;
+            var caps = new Dictionary<string, Version>(StringComparer.Ordinal)
+            {
+                ["netstandard"] = new(2, 0, 0, 0),
+                ["Microsoft.CodeAnalysis"] = roslyn,
+                ["Microsoft.CodeAnalysis.CSharp"] = roslyn,
+                ["Microsoft.CodeAnalysis.Workspaces"] = roslyn,
+                ["Microsoft.CodeAnalysis.CSharp.Workspaces"] = roslyn,
+                ["System.Collections.Immutable"] = new(6, 0, 0, 0),
+                ["System.Reflection.Metadata"] = new(6, 0, 0, 0),
+                ["System.Memory"] = new(4, 0, 1, 2),
+                ["System.Runtime.CompilerServices.Unsafe"] = new(6, 0, 0, 0),
+                ["System.Text.Encoding.CodePages"] = new(6, 0, 0, 0),
+                ["System.Threading.Tasks.Extensions"] = new(4, 2, 0, 1),
+            };
+            var analyzers = ReferencesOf("ErrorLint.dll");
+            var fixes = ReferencesOf("ErrorLint.CodeFixes.dll");
+            var dump = $"ErrorLint.dll references:\n  {string.Join("\n  ", analyzers)}\nErrorLint.CodeFixes.dll references:\n  {string.Join("\n  ", fixes)}";
+
+            var offending = analyzers.Concat(fixes.Where(r => r.Name != "ErrorLint"))
+                .Where(r => !caps.TryGetValue(r.Name, out var cap) || r.Version > cap)
+                .ToList();
+            Assert.True(offending.Count == 0,
+                $"Not provided by every supported host: {string.Join(", ", offending)}\n{dump}");
+            Assert.True(analyzers.Any(r => r.Name == "Microsoft.CodeAnalysis"), dump);
+            Assert.True(!analyzers.Any(r => r.Name.Contains("Workspaces", StringComparison.Ordinal)),
+                "The analyzers must not need Workspaces (only the code fixes may): the compiler does not load it.\n" + dump);
+            Assert.True(fixes.Any(r => r.Name == "ErrorLint"), dump);
+        }
+
+        [Fact]
+        public void CodeFixes_reference_no_System_Composition_assembly()
+        {
+            // Visual Studio loads code fixes on .NET Framework with the System.Composition it ships.
+            // The fixers are exported with [ExportCodeFixProvider] only (no [Shared]), which puts no
+            // System.Composition reference in the assembly; a [Shared] would add one to the version
+            // pinned in Directory.Packages.props for restore (9.0.0.0), newer than the 6.0.0.0 that
+            // Roslyn 4.5's own Workspaces is built against. If a fixer ever needs one, replace this
+            // with a cap at the oldest supported IDE's version.
+            var fixes = ReferencesOf("ErrorLint.CodeFixes.dll");
+            var composition = fixes.Where(r => r.Name.StartsWith("System.Composition", StringComparison.Ordinal)).ToList();
+            Assert.True(composition.Count == 0,
+                $"ErrorLint.CodeFixes.dll references:\n  {string.Join("\n  ", fixes)}");
+        }
+
+        [Fact]
+        public void Dotnet_add_package_installs_ErrorLint_as_a_private_development_dependency()
+        {
+            RequireInstalled();
+            var project = XDocument.Load(_fixture.AppProjectPath);
+            var reference = project.Descendants("PackageReference").SingleOrDefault(e => (string?)e.Attribute("Include") == "ErrorLint");
+            Assert.True(reference is not null, "No PackageReference to ErrorLint in:\n" + project);
+            Assert.Equal(_fixture.PackageVersion, (string?)reference!.Attribute("Version"));
+            var privateAssets = (string?)reference.Attribute("PrivateAssets") ?? reference.Element("PrivateAssets")?.Value;
+            Assert.True(privateAssets == "all", "Expected PrivateAssets=all for a development dependency:\n" + project);
+        }
+
+        [Fact]
+        public void Build_reports_EL0001_where_each_error_body_is_sent_and_nowhere_else()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+
+            var build = Build();
+
+            Assert.True(build.Succeeded, "EL0001 is a warning, the build must succeed:\n" + build);
+            AssertEL0001At(WebApp.ExpectedEL0001, "warning", build);
+        }
+
+        [Fact]
+        public void Warnaserror_fails_the_build_on_EL0001()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+
+            var build = Build("-warnaserror");
+
+            Assert.False(build.Succeeded, "-warnaserror must fail the build:\n" + build);
+            AssertEL0001At(WebApp.ExpectedEL0001, "error", build);
+        }
+
+        [Fact]
+        public void Editorconfig_severity_none_silences_EL0001()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+            File.WriteAllText(Path.Combine(_fixture.AppDirectory, ".editorconfig"), """
+                root = true
+
+                [*.cs]
+                dotnet_diagnostic.EL0001.severity = none
+
+                """);
+
+            var build = Build("-warnaserror");
+
+            Assert.True(build.Succeeded, "With EL0001 off, nothing else should fail the build:\n" + build);
+            AssertEL0001At(Array.Empty<Location>(), "warning", build);
+        }
+
+        [Fact]
+        public void Dotnet_format_applies_the_EL0001_fix_and_the_project_then_builds_clean()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+
+            var format = DotNetCli.Run(_fixture.AppDirectory,
+                "format", "analyzers", _fixture.AppProjectPath,
+                "--diagnostics", "EL0001", "--severity", "info", "--no-restore", "-v", "n");
+            _output.WriteLine($"dotnet format: {format.Elapsed.TotalSeconds:F1} s");
+            Assert.True(format.Succeeded, format.ToString());
+
+            var fixedFiles = WebApp.SourceFiles.ToDictionary(f => f.RelativePath, f => File.ReadAllText(Path.Combine(_fixture.AppDirectory, f.RelativePath)));
+            var report = string.Join("\n", fixedFiles.Select(f => $"--- {f.Key}\n{f.Value}")) + "\n" + format;
+            Assert.True(!fixedFiles[WebApp.Controller.RelativePath].Contains("error = ", StringComparison.Ordinal)
+                && fixedFiles[WebApp.Controller.RelativePath].Contains("Problem(", StringComparison.Ordinal),
+                "The controller's error body was not rewritten to Problem(...):\n" + report);
+            Assert.True(!fixedFiles[WebApp.Program.RelativePath].Contains("success = false", StringComparison.Ordinal)
+                && fixedFiles[WebApp.Program.RelativePath].Contains("Problem(", StringComparison.Ordinal),
+                "The minimal API's error body was not rewritten to a Problem(...):\n" + report);
+
+            // The untouched app builds with no warning at all, so -warnaserror proves the fix left none.
+            var build = Build("-warnaserror");
+            Assert.True(build.Succeeded, "The fixed project must build clean:\n" + report + "\n" + build);
+            AssertEL0001At(Array.Empty<Location>(), "warning", build);
+        }
+
+        [Fact]
+        public void ErrorLog_writes_SARIF_2_1_naming_EL0001()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+            var sarifPath = Path.Combine(_fixture.Root, $"build-{Guid.NewGuid():N}.sarif");
+
+            var build = Build($"-p:ErrorLog={sarifPath}%2Cversion=2.1");
+
+            Assert.True(build.Succeeded, build.ToString());
+            Assert.True(File.Exists(sarifPath), "No SARIF log written:\n" + build);
+            var sarifText = File.ReadAllText(sarifPath);
+            using var sarif = JsonDocument.Parse(sarifText);
+            Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+
+            var reported = new List<Location>();
+            foreach (var run in sarif.RootElement.GetProperty("runs").EnumerateArray())
+            {
+                foreach (var result in run.GetProperty("results").EnumerateArray())
+                {
+                    if (result.GetProperty("ruleId").GetString() != "EL0001")
+                    {
+                        continue;
+                    }
+
+                    var physical = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+                    var path = new Uri(physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath;
+                    reported.Add(new Location(Relative(path), physical.GetProperty("region").GetProperty("startLine").GetInt32()));
+                }
+            }
+
+            AssertSameLocations(WebApp.ExpectedEL0001, reported, "SARIF results for EL0001", sarifText);
+        }
+
+        private void RequireInstalled()
+        {
+            var install = _fixture.InstallResult;
+            Assert.True(install is { Succeeded: true }, "Installing the package failed:\n" + install);
+        }
+
+        private CliResult Build(params string[] arguments)
+        {
+            var build = DotNetCli.Run(_fixture.AppDirectory,
+                new[] { "build", _fixture.AppProjectPath, "--no-restore", "--no-incremental", "-tl:off" }.Concat(arguments).ToArray());
+            _output.WriteLine($"{build.CommandLine}: {build.Elapsed.TotalSeconds:F1} s");
+            return build;
+        }
+
+        private void AssertEL0001At(IReadOnlyList<Location> expected, string severity, CliResult build)
+        {
+            var matches = BuildOutput.Diagnostics(build.Output).Where(d => d.Id == "EL0001").ToList();
+            Assert.All(matches, d => Assert.True(d.Severity == severity,
+                $"EL0001 reported as {d.Severity}, expected {severity}:\n{build}"));
+            var reported = matches.Select(d => new Location(Relative(d.Path), d.Line)).Distinct().ToList();
+            AssertSameLocations(expected, reported, "EL0001 in the build output", build.ToString());
+        }
+
+        private static void AssertSameLocations(IReadOnlyList<Location> expected, IReadOnlyList<Location> reported, string what, string context)
+        {
+            var expectedSorted = expected.Select(l => l.ToString()).OrderBy(s => s, StringComparer.Ordinal).ToList();
+            var reportedSorted = reported.Select(l => l.ToString()).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+            Assert.True(expectedSorted.SequenceEqual(reportedSorted),
+                $"{what}: expected [{string.Join(", ", expectedSorted)}], got [{string.Join(", ", reportedSorted)}]\n{context}");
+        }
+
+        private string Relative(string path)
+            => Path.GetRelativePath(_fixture.AppDirectory, path).Replace('\\', '/');
+
+        private XDocument ReadNuspec()
+        {
+            using var package = ZipFile.OpenRead(_fixture.PackagePath);
+            using var stream = package.GetEntry("ErrorLint.nuspec")!.Open();
+            return XDocument.Load(stream);
+        }
+
+        private IReadOnlyList<(string Name, Version Version)> ReferencesOf(string fileName)
+        {
+            using var package = ZipFile.OpenRead(_fixture.PackagePath);
+            var entry = package.GetEntry(AnalyzersFolder + fileName);
+            Assert.True(entry is not null, $"{AnalyzersFolder}{fileName} is missing from the package.");
+            using var memory = new MemoryStream();
+            using (var stream = entry!.Open())
+            {
+                stream.CopyTo(memory);
+            }
+
+            memory.Position = 0;
+            using var pe = new PEReader(memory);
+            var reader = pe.GetMetadataReader();
+            return reader.AssemblyReferences
+                .Select(handle => reader.GetAssemblyReference(handle))
+                .Select(reference => (reader.GetString(reference.Name), reference.Version))
+                .OrderBy(r => r.Item1, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        private static bool IsPackagingPart(string name)
+            => name == "[Content_Types].xml"
+            || name.StartsWith("_rels/", StringComparison.Ordinal)
+            || name.StartsWith("package/services/metadata/", StringComparison.Ordinal);
+    }
+}

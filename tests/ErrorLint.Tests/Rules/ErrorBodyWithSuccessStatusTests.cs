@@ -1,0 +1,568 @@
+using System.Threading.Tasks;
+using ErrorLint.Tests.Verification;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<
+    ErrorLint.Rules.ErrorBodyWithSuccessStatusAnalyzer,
+    ErrorLint.CodeFixes.Rules.ErrorBodyWithSuccessStatusFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class ErrorBodyWithSuccessStatusTests
+{
+    [Fact]
+    public Task Controller_ok_with_error_member_is_fixed_to_not_found_problem() => Verifier.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController]
+        public sealed class OrdersController : ControllerBase
+        {
+            [HttpGet("{id}")]
+            public IActionResult Get(int id)
+            {
+                if (id <= 0)
+                {
+                    return [|Ok(new { error = "Order not found" })|];
+                }
+
+                return Ok(new { id });
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController]
+        public sealed class OrdersController : ControllerBase
+        {
+            [HttpGet("{id}")]
+            public IActionResult Get(int id)
+            {
+                if (id <= 0)
+                {
+                    return Problem(detail: "Order not found", statusCode: StatusCodes.Status404NotFound);
+                }
+
+                return Ok(new { id });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Message_names_the_evidence_and_the_status() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class UsersController : ControllerBase
+        {
+            public IActionResult Register(string email)
+                => {|#0:Ok(new { success = false, message = "Email already registered" })|};
+        }
+        """,
+        new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0001").WithMessage(
+                    "This response sends an error body ('success = false') with status 200; return problem details with a 4xx status so clients can tell it failed"),
+            },
+        });
+
+    [Fact]
+    public Task Duplicate_message_is_fixed_to_conflict() => Verifier.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class UsersController : ControllerBase
+        {
+            public IActionResult Register(string email)
+                => [|Ok(new { success = false, message = "Email already registered" })|];
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class UsersController : ControllerBase
+        {
+            public IActionResult Register(string email)
+                => Problem(detail: "Email already registered", statusCode: StatusCodes.Status409Conflict);
+        }
+        """);
+
+    [Fact]
+    public Task Status_code_200_json_and_result_objects_are_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class PaymentsController : Controller
+        {
+            private const int Success = 200;
+
+            public IActionResult A() => [|StatusCode(200, new { error = "Card declined" })|];
+            public IActionResult B() => [|StatusCode(StatusCodes.Status200OK, new { errorMessage = "Card declined" })|];
+            public IActionResult C() => [|StatusCode(Success, new { Error = true })|];
+            public IActionResult D() => [|Json(new { error = 1 })|];
+            public IActionResult E() => [|new OkObjectResult(new { errors = new[] { "Card declined" } })|];
+            public IActionResult F() => [|new JsonResult(new { status = "error" })|];
+            public IActionResult G() => [|new ObjectResult(new { succeeded = false })|];
+            public IActionResult H() => [|Ok(ModelState)|];
+        }
+        """);
+
+    [Fact]
+    public Task Minimal_api_results_and_typed_results_are_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", () => [|Results.Ok(new { error = "Not allowed" })|]);
+                app.MapGet("/b", () => [|TypedResults.Ok(new { success = false })|]);
+                app.MapGet("/c", () => [|Results.Json(new { error = "Busy" })|]);
+                app.MapGet("/d", () => [|Results.Json(new { error = "Busy" }, statusCode: 200)|]);
+                app.MapGet("/e", GetE);
+
+                static IResult GetE() => [|Results.Ok(new { error = "Broken" })|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Typed_results_fix_widens_the_results_union() => Verifier.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+
+        public sealed class Todo
+        {
+            public string? Title { get; set; }
+            public string? Error { get; set; }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/todos/{id}", Results<Ok<Todo>, NotFound> (int id) =>
+                {
+                    if (id == 0)
+                    {
+                        return TypedResults.NotFound();
+                    }
+
+                    if (id < 0)
+                    {
+                        return [|TypedResults.Ok(new Todo { Error = "Invalid id" })|];
+                    }
+
+                    return TypedResults.Ok(new Todo { Title = "Write tests" });
+                });
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+
+        public sealed class Todo
+        {
+            public string? Title { get; set; }
+            public string? Error { get; set; }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/todos/{id}", Results<Ok<Todo>, NotFound, ProblemHttpResult> (int id) =>
+                {
+                    if (id == 0)
+                    {
+                        return TypedResults.NotFound();
+                    }
+
+                    if (id < 0)
+                    {
+                        return TypedResults.Problem(detail: "Invalid id", statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    return TypedResults.Ok(new Todo { Title = "Write tests" });
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Results_fix_keeps_the_message_and_the_style() => Verifier.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/orders", (string sku) =>
+                    sku.Length == 0
+                        ? [|Results.Ok(new { error = "Sku is required" })|]
+                        : Results.Ok(new { sku }));
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/orders", (string sku) =>
+                    sku.Length == 0
+                        ? Results.Problem(detail: "Sku is required", statusCode: StatusCodes.Status400BadRequest)
+                        : Results.Ok(new { sku }));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_rewrites_every_occurrence() => Verifier.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class CartController : ControllerBase
+        {
+            public IActionResult Add(int quantity)
+            {
+                if (quantity <= 0)
+                {
+                    return [|Ok(new { error = "Quantity must be positive" })|];
+                }
+
+                if (quantity > 99)
+                {
+                    return [|Ok(new { error = "Too many items" })|];
+                }
+
+                return NoContent();
+            }
+
+            public IActionResult Remove(int id) => [|Ok(new { success = false, error = "Item does not exist" })|];
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class CartController : ControllerBase
+        {
+            public IActionResult Add(int quantity)
+            {
+                if (quantity <= 0)
+                {
+                    return Problem(detail: "Quantity must be positive", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                if (quantity > 99)
+                {
+                    return Problem(detail: "Too many items", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                return NoContent();
+            }
+
+            public IActionResult Remove(int id) => Problem(detail: "Item does not exist", statusCode: StatusCodes.Status404NotFound);
+        }
+        """);
+
+    [Fact]
+    public Task Model_state_is_fixed_to_validation_problem_with_configured_status() => Verifier.VerifyCodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class SignupController : ControllerBase
+        {
+            public IActionResult Post(string name)
+            {
+                if (!ModelState.IsValid)
+                {
+                    return [|Ok(ModelState)|];
+                }
+
+                return NoContent();
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class SignupController : ControllerBase
+        {
+            public IActionResult Post(string name)
+            {
+                if (!ModelState.IsValid)
+                {
+                    return ValidationProblem(modelStateDictionary: ModelState, statusCode: StatusCodes.Status422UnprocessableEntity);
+                }
+
+                return NoContent();
+            }
+        }
+        """,
+        new TestOptions { EditorConfig = "errorlint.validation_status = 422" });
+
+    [Fact]
+    public Task Middleware_writing_an_error_without_a_status_is_fixed_to_a_problem_result() => Verifier.VerifyCodeFixAsync(
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+
+        public sealed class TenantMiddleware
+        {
+            private readonly RequestDelegate next;
+
+            public TenantMiddleware(RequestDelegate next) => this.next = next;
+
+            public async Task InvokeAsync(HttpContext context)
+            {
+                if (!context.Request.Headers.ContainsKey("X-Tenant"))
+                {
+                    await [|context.Response.WriteAsJsonAsync(new { error = "Missing tenant header" })|];
+                    return;
+                }
+
+                await next(context);
+            }
+        }
+        """,
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+
+        public sealed class TenantMiddleware
+        {
+            private readonly RequestDelegate next;
+
+            public TenantMiddleware(RequestDelegate next) => this.next = next;
+
+            public async Task InvokeAsync(HttpContext context)
+            {
+                if (!context.Request.Headers.ContainsKey("X-Tenant"))
+                {
+                    await Results.Problem(detail: "Missing tenant header", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                    return;
+                }
+
+                await next(context);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Error_types_failure_factories_and_envelopes_are_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed record ApiErrorResponse(string Code, string Message);
+
+        public sealed class Envelope
+        {
+            public bool Success { get; set; }
+            public string? Message { get; set; }
+        }
+
+        public sealed class Result
+        {
+            public static Result Fail(string message) => new();
+        }
+
+        public sealed class ImportController : ControllerBase
+        {
+            public IActionResult A() => [|Ok(new ApiErrorResponse("E42", "Import failed"))|];
+            public IActionResult B() => [|Ok(Result.Fail("Import failed"))|];
+            public IActionResult C() => [|Ok(new Envelope { Success = false, Message = "Import failed" })|];
+            public IActionResult D(Exception ex) => [|Ok(ex)|];
+            public IActionResult E() => [|Ok(new ProblemDetails { Title = "Import failed" })|];
+        }
+        """);
+
+    [Fact]
+    public Task An_action_returning_an_error_object_directly_is_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed record ErrorDto(string Message);
+
+        public sealed class StatusController : ControllerBase
+        {
+            [HttpGet]
+            public ActionResult<ErrorDto> Get() => [|new ErrorDto("Service degraded")|];
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/x", () => [|new { error = "Nope" }|]);
+        }
+        """);
+
+    [Fact]
+    public Task Configured_member_names_and_types_are_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class Outcome
+        {
+            public static Outcome Rejected(string reason) => new();
+        }
+
+        public sealed class Refusal { public string Reason { get; set; } = ""; }
+
+        public sealed class LoansController : ControllerBase
+        {
+            public IActionResult A() => [|Ok(new { problem = "Limit exceeded" })|];
+            public IActionResult B() => [|Ok(Outcome.Rejected("Limit exceeded"))|];
+            public IActionResult C() => [|Ok(new Refusal { Reason = "Limit exceeded" })|];
+        }
+        """,
+        new TestOptions
+        {
+            EditorConfig = """
+                errorlint.error_member_names = problem, reason
+                errorlint.failure_factories = Outcome.Rejected
+                errorlint.error_types = Refusal
+                """,
+        });
+
+    [Fact]
+    public Task Success_messages_and_success_flags_are_not_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ItemsController : ControllerBase
+        {
+            public IActionResult Delete(int id) => Ok(new { message = "Deleted" });
+            public IActionResult Save() => Ok(new { success = true, error = (string?)null });
+            public IActionResult Check() => Ok(new { isSuccess = true, errors = new string[0] });
+            public IActionResult Count() => Ok(new { errorCount = 0, error = 0 });
+            public IActionResult Flags() => Ok(new { error = false });
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/ok", () => Results.Ok(new { status = "ok" }));
+                app.MapGet("/typed", () => TypedResults.Ok(new { succeeded = true, message = "Saved" }));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Resources_about_errors_are_not_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed record ErrorLogEntry(DateTime At, string Message);
+
+        public sealed class ErrorLogController : ControllerBase
+        {
+            private readonly List<ErrorLogEntry> entries = new();
+
+            public IActionResult List() => Ok(entries);
+            public IActionResult Page() => Ok(new { errors = entries, total = entries.Count });
+            public ActionResult<ErrorLogEntry> Latest() => entries[0];
+        }
+        """);
+
+    [Fact]
+    public Task Error_statuses_and_unknown_statuses_are_not_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class OrdersController : ControllerBase
+        {
+            public IActionResult A() => BadRequest(new { error = "Invalid" });
+            public IActionResult B(int status) => StatusCode(status, new { error = "Invalid" });
+            public IActionResult C() => new ObjectResult(new { error = "Invalid" }) { StatusCode = 422 };
+            public IActionResult D() => NotFound(new { error = "Missing" });
+        }
+
+        public static class Writers
+        {
+            // A helper does not know the status its caller set.
+            public static Task WriteError(HttpResponse response, string message) => response.WriteAsJsonAsync(new { error = message });
+
+            public static async Task Downstream(HttpContext context, RequestDelegate next)
+            {
+                await next(context);
+                await context.Response.WriteAsJsonAsync(new { error = "Upstream failed" });
+            }
+
+            public static Task WithStatus(HttpContext context)
+            {
+                context.Response.StatusCode = 503;
+                return context.Response.WriteAsJsonAsync(new { error = "Try later" });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Razor_page_json_result_is_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Mvc.RazorPages;
+
+        public sealed class CheckoutModel : PageModel
+        {
+            public IActionResult OnPostApply(string code)
+                => code.Length == 0 ? [|new JsonResult(new { error = "Code required" })|] : new JsonResult(new { applied = true });
+        }
+        """);
+
+    [Fact]
+    public Task Async_switch_expression_and_helper_are_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ReportsController : ControllerBase
+        {
+            public async Task<IActionResult> Get(int kind)
+            {
+                await Task.Yield();
+                return kind switch
+                {
+                    0 => [|Ok(new { error = "Unknown report" })|],
+                    _ => Ok(new { kind }),
+                };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Nothing_is_reported_without_aspnetcore() => Verifier.VerifyAnalyzerAsync(
+        """
+        public sealed class Calculator
+        {
+            public object Ok(object value) => value;
+            public object Run() => Ok(new { error = "Division by zero" });
+        }
+        """,
+        new TestOptions { Frameworks = TargetFrameworks.NoAspNetCore });
+}
