@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ErrorLint.CodeFixes.Rewriting;
 
@@ -81,9 +80,7 @@ internal sealed class ResponseReplacer
             editor.ReplaceNode(unionToWiden, widened);
         }
 
-        // The code action's clean-up adds imports only for symbol-annotated names; this binds the annotated
-        // names instead, so `StatusCodes` and `ProblemDetails` come with their using directives.
-        return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Imports.AddAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static TypeSyntax? UnwrapTask(TypeSyntax? type)

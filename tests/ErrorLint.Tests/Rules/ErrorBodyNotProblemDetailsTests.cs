@@ -211,7 +211,6 @@ public sealed class ErrorBodyNotProblemDetailsTests
     public async Task FixAllRewritesEveryErrorResponseOfTheController()
     {
         const string source = """
-            using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
 
             namespace Shop;
