@@ -738,4 +738,99 @@ public sealed class ErrorBodyNotProblemDetailsTests
             """;
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task FilterResultObjectBecomesAProblemDetailsObjectResult()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            namespace Shop;
+
+            public sealed class RequireTenantFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    if (!context.HttpContext.Request.Headers.ContainsKey("X-Tenant"))
+                    {
+                        context.Result = [|new ObjectResult("The X-Tenant header is required.") { StatusCode = 400 }|];
+                    }
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            namespace Shop;
+
+            public sealed class RequireTenantFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    if (!context.HttpContext.Request.Headers.ContainsKey("X-Tenant"))
+                    {
+                        context.Result = new ObjectResult(new ProblemDetails() { Status = StatusCodes.Status400BadRequest, Detail = "The X-Tenant header is required." }) { StatusCode = StatusCodes.Status400BadRequest };
+                    }
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task SwitchExpressionArmsAreReportedAndFixedTogether()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class StatusController : ControllerBase
+            {
+                private const int Unavailable = StatusCodes.Status503ServiceUnavailable;
+
+                [HttpGet("status/{code}")]
+                public IActionResult Get(int code) => code switch
+                {
+                    0 => Ok(),
+                    1 => [|NotFound("Nothing here")|],
+                    _ => [|StatusCode(Unavailable, "Try again later")|],
+                };
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class StatusController : ControllerBase
+            {
+                private const int Unavailable = StatusCodes.Status503ServiceUnavailable;
+
+                [HttpGet("status/{code}")]
+                public IActionResult Get(int code) => code switch
+                {
+                    0 => Ok(),
+                    1 => Problem(detail: "Nothing here", statusCode: StatusCodes.Status404NotFound),
+                    _ => Problem(detail: "Try again later", statusCode: StatusCodes.Status503ServiceUnavailable),
+                };
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
