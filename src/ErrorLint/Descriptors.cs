@@ -38,26 +38,26 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0004UnauthorizedForAuthenticatedUser = Create(
         RuleIdentifiers.UnauthorizedForAuthenticatedUser,
         "401 Unauthorized for a signed-in user who lacks permission",
-        "The user is signed in but lacks permission ({0}); answer 403 Forbidden with {1} instead of 401",
+        "401 Unauthorized is sent to a signed-in user because {0}; answer 403 Forbidden with {1}",
         StatusCodes,
         DiagnosticSeverity.Warning,
-        "401 means the request has no valid credentials and the client should authenticate. A signed-in user who may not do something must get 403, or clients loop through sign-in forever.");
+        "401 means the request has no valid credentials and the client should authenticate. A signed-in user who fails a permission check (a role, a claim, an authorization policy, resource ownership) must get 403: signing in again will not help, and clients that react to 401 by signing in loop forever.");
 
     public static readonly DiagnosticDescriptor EL0005ForbiddenForAnonymousRequest = Create(
         RuleIdentifiers.ForbiddenForAnonymousRequest,
         "403 Forbidden for a request that is not authenticated",
-        "The request is not authenticated ({0}); answer 401 with {1} instead of 403 so the client signs in",
+        "403 Forbidden is sent to a request that is not authenticated ({0}); answer 401 with {1} so the client signs in",
         StatusCodes,
         DiagnosticSeverity.Warning,
-        "403 tells the client that signing in will not help. An anonymous request must be challenged (401) so the client can authenticate.");
+        "403 tells the client that signing in will not help. A request known to be anonymous (not authenticated, no user, no user id claim) must be challenged with 401 so the client can authenticate.");
 
     public static readonly DiagnosticDescriptor EL0006MessageAsAuthenticationScheme = Create(
         RuleIdentifiers.MessageAsAuthenticationScheme,
         "A message passed where an authentication scheme is expected",
-        "'{0}' takes authentication scheme names, not a message; this call throws at run time unless a scheme named {1} is registered",
+        "{0} takes authentication scheme names, not a message; {1} is looked up as a scheme and the call throws at run time; send the message with Problem(detail: ...) instead",
         StatusCodes,
         DiagnosticSeverity.Warning,
-        "Forbid, Challenge and SignOut take authentication scheme names. A sentence passed there is looked up as a scheme and throws InvalidOperationException ('No authentication handler is registered for the scheme ...').");
+        "Forbid, Challenge and SignOut (and their Results, TypedResults, result-object and HttpContext forms) take authentication scheme names. A sentence passed there is looked up as a scheme and throws InvalidOperationException ('No authentication handler is registered for the scheme ...').");
 
     public static readonly DiagnosticDescriptor EL0007MissingRetryAfter = Create(
         RuleIdentifiers.MissingRetryAfter,

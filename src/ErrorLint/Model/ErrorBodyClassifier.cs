@@ -187,16 +187,18 @@ internal static class ErrorBodyClassifier
             return true;
         }
 
+        // Trim wrapper words by moving the end of the name, without allocating the shorter names.
         var name = type.Name;
+        var length = name.Length;
         var trimmed = true;
         while (trimmed)
         {
             trimmed = false;
             foreach (var suffix in WrapperSuffixes)
             {
-                if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+                if (length > suffix.Length && EndsWith(name, length, suffix))
                 {
-                    name = name.Substring(0, name.Length - suffix.Length);
+                    length -= suffix.Length;
                     trimmed = true;
                     break;
                 }
@@ -205,7 +207,7 @@ internal static class ErrorBodyClassifier
 
         foreach (var ending in ErrorNameEndings)
         {
-            if (name.EndsWith(ending, StringComparison.Ordinal))
+            if (length >= ending.Length && EndsWith(name, length, ending))
             {
                 return true;
             }
@@ -213,6 +215,10 @@ internal static class ErrorBodyClassifier
 
         return false;
     }
+
+    /// <summary>Whether the first <paramref name="length"/> characters of <paramref name="name"/> end with <paramref name="suffix"/>.</summary>
+    private static bool EndsWith(string name, int length, string suffix)
+        => string.CompareOrdinal(name, length - suffix.Length, suffix, 0, suffix.Length) == 0;
 
     private static bool IsIdentityErrors(ITypeSymbol type, WellKnownTypes types)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -21,7 +22,15 @@ internal sealed class ResponseModel
 
     private readonly ConcurrentDictionary<IMethodSymbol, HttpResponseInfo?> helperResponses = new(SymbolEqualityComparer.Default);
 
-    private ResponseModel(WellKnownTypes types) => Types = types;
+    // One walk per member body, shared by every write in it (a middleware writes several times; Program.cs is one body).
+    private readonly ConditionalWeakTable<IOperation, BodyFacts> bodyFacts = new();
+    private readonly ConditionalWeakTable<IOperation, BodyFacts>.CreateValueCallback createBodyFacts;
+
+    private ResponseModel(WellKnownTypes types)
+    {
+        Types = types;
+        createBodyFacts = root => BodyFacts.Create(root, this);
+    }
 
     public WellKnownTypes Types { get; }
 
@@ -303,27 +312,19 @@ internal sealed class ResponseModel
             root = root.Parent;
         }
 
+        var body = bodyFacts.GetValue(root, createBodyFacts);
         ISimpleAssignmentOperation? nearest = null;
-        var callsNextFirst = false;
         var writeStart = write.Syntax.SpanStart;
-        foreach (var descendant in root.Descendants())
+        foreach (var assignment in body.StatusAssignments)
         {
-            if (descendant.Syntax.SpanStart >= writeStart)
-            {
-                continue;
-            }
-
-            if (descendant is ISimpleAssignmentOperation assignment && DescribeStatusAssignment(assignment) is not null
-                && (nearest is null || assignment.Syntax.SpanStart > nearest.Syntax.SpanStart))
+            var start = assignment.Syntax.SpanStart;
+            if (start < writeStart && (nearest is null || start > nearest.Syntax.SpanStart))
             {
                 nearest = assignment;
             }
-            else if (descendant is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke })
-            {
-                callsNextFirst = true;
-            }
         }
 
+        var callsNextFirst = body.FirstDelegateCall < writeStart;
         if (nearest is not null)
         {
             var status = ReadStatusCode(nearest.Value);
@@ -443,6 +444,40 @@ internal sealed class ResponseModel
 
     private static bool IsNullConstant(IOperation operation)
         => HttpResponseInfo.Unwrap(operation) is { ConstantValue: { HasValue: true, Value: null } };
+
+    /// <summary>The <c>Response.StatusCode</c> assignments of a member body in walk order, and where it first calls a delegate (<c>next</c>).</summary>
+    private sealed class BodyFacts
+    {
+        private BodyFacts(ImmutableArray<ISimpleAssignmentOperation> statusAssignments, int firstDelegateCall)
+        {
+            StatusAssignments = statusAssignments;
+            FirstDelegateCall = firstDelegateCall;
+        }
+
+        public ImmutableArray<ISimpleAssignmentOperation> StatusAssignments { get; }
+
+        /// <summary>The start of the first delegate invocation; <see cref="int.MaxValue"/> when there is none.</summary>
+        public int FirstDelegateCall { get; }
+
+        public static BodyFacts Create(IOperation root, ResponseModel model)
+        {
+            var assignments = ImmutableArray.CreateBuilder<ISimpleAssignmentOperation>();
+            var firstDelegateCall = int.MaxValue;
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is ISimpleAssignmentOperation assignment && model.DescribeStatusAssignment(assignment) is not null)
+                {
+                    assignments.Add(assignment);
+                }
+                else if (descendant is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke })
+                {
+                    firstDelegateCall = Math.Min(firstDelegateCall, descendant.Syntax.SpanStart);
+                }
+            }
+
+            return new BodyFacts(assignments.ToImmutable(), firstDelegateCall);
+        }
+    }
 
     private sealed class Holder
     {

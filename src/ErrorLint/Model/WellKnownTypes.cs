@@ -104,12 +104,15 @@ internal sealed class WellKnownTypes
             return false;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType))
+        // Ask the definition: a constructed generic type (List<Dto>, Task<Order>) would first substitute its
+        // whole interface list, once per instantiation, only for the answer to be compared by definition anyway.
+        var definition = type.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(definition, interfaceType))
         {
             return true;
         }
 
-        foreach (var implemented in type.AllInterfaces)
+        foreach (var implemented in definition.AllInterfaces)
         {
             if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceType))
             {

@@ -40,6 +40,7 @@ namespace ErrorLint.Tests.Verification
             Project project,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
             bool includeCompilerDiagnostics,
+            bool concurrentAnalysis = true,
             CancellationToken cancellationToken = default)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
@@ -49,7 +50,7 @@ namespace ErrorLint.Tests.Verification
             var options = new CompilationWithAnalyzersOptions(
                 project.AnalyzerOptions,
                 onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().FullName}: {exception}"),
-                concurrentAnalysis: true,
+                concurrentAnalysis: concurrentAnalysis,
                 logAnalyzerExecutionTime: false,
                 reportSuppressedDiagnostics: false);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);

@@ -20,26 +20,31 @@ namespace ErrorLint.Tests.Verification
         private readonly ImmutableArray<DiagnosticAnalyzer> analyzers;
         private readonly ConcurrentDictionary<Project, Task<AnalysisResult>> results = new();
 
-        public FixAllDiagnosticProvider(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        public FixAllDiagnosticProvider(ImmutableArray<DiagnosticAnalyzer> analyzers, AnalysisResult known)
         {
             this.analyzers = analyzers;
+            results[known.Project] = Task.FromResult(known);
         }
+
+        /// <summary>The analysis of a project snapshot, computed once however often Fix All or the verifier asks.</summary>
+        public Task<AnalysisResult> AnalyzeAsync(Project project, CancellationToken cancellationToken = default) =>
+            results.GetOrAdd(project, p => Analysis.RunAsync(p, analyzers, includeCompilerDiagnostics: false, cancellationToken: cancellationToken));
 
         public override async Task<IEnumerable<RoslynDiagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
         {
             var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            return (await AnalyzeAsync(document.Project, cancellationToken).ConfigureAwait(false)).Where(d => d.Location.SourceTree == tree);
+            return (await AnalyzerDiagnosticsAsync(document.Project, cancellationToken).ConfigureAwait(false)).Where(d => d.Location.SourceTree == tree);
         }
 
         public override async Task<IEnumerable<RoslynDiagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            (await AnalyzeAsync(project, cancellationToken).ConfigureAwait(false)).Where(d => !d.Location.IsInSource);
+            (await AnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false)).Where(d => !d.Location.IsInSource);
 
         public override async Task<IEnumerable<RoslynDiagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            await AnalyzeAsync(project, cancellationToken).ConfigureAwait(false);
+            await AnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false);
 
-        private async Task<ImmutableArray<RoslynDiagnostic>> AnalyzeAsync(Project project, CancellationToken cancellationToken)
+        private async Task<ImmutableArray<RoslynDiagnostic>> AnalyzerDiagnosticsAsync(Project project, CancellationToken cancellationToken)
         {
-            var result = await results.GetOrAdd(project, p => Analysis.RunAsync(p, analyzers, includeCompilerDiagnostics: false, cancellationToken)).ConfigureAwait(false);
+            var result = await AnalyzeAsync(project, cancellationToken).ConfigureAwait(false);
             return result.ThrowIfAnalyzerFailed("a project snapshot during Fix All").AnalyzerDiagnostics;
         }
     }

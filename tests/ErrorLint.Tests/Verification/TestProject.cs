@@ -35,7 +35,7 @@ namespace ErrorLint.Tests.Verification
             var compilationOptions = new CSharpCompilationOptions(
                 outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
-                specificDiagnosticOptions: EnableAll(analyzers));
+                specificDiagnosticOptions: EnableAll(analyzers, editorConfig));
 
             var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
                 projectId,
@@ -71,13 +71,25 @@ namespace ErrorLint.Tests.Verification
             return solution.GetProject(projectId)!;
         }
 
-        // Off-by-default descriptors must be tested too: switch every one on at its default severity. The test's
-        // analyzer config is applied on top by the compiler, so it can still lower or silence a rule.
-        private static ImmutableDictionary<string, ReportDiagnostic> EnableAll(IEnumerable<DiagnosticAnalyzer> analyzers)
+        // Off-by-default descriptors must be tested too: switch every one on at its default severity. Compilation
+        // options outrank a global config, so an id the test's config sets a severity for is left to the config,
+        // and a config with bulk severities (dotnet_analyzer_diagnostic.*) takes over entirely.
+        private static ImmutableDictionary<string, ReportDiagnostic> EnableAll(IEnumerable<DiagnosticAnalyzer> analyzers, string? editorConfig)
         {
+            var config = editorConfig ?? string.Empty;
             var builder = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>();
+            if (config.Contains("dotnet_analyzer_diagnostic.", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return builder.ToImmutable();
+            }
+
             foreach (var descriptor in analyzers.SelectMany(a => a.SupportedDiagnostics))
             {
+                if (config.Contains($"dotnet_diagnostic.{descriptor.Id}.severity", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 builder[descriptor.Id] = descriptor.DefaultSeverity switch
                 {
                     DiagnosticSeverity.Error => ReportDiagnostic.Error,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -24,18 +25,23 @@ namespace ErrorLint.Tests.Verification
         private const int EveryTokenBelowLength = 400;
         private const int DeletionCount = 20;
         private const int FixableDiagnosticsPerVariant = 3;
+        private static readonly TimeSpan VariantTimeout = TimeSpan.FromSeconds(60);
 
         public static async Task RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, CodeFixProvider? fixer, IEnumerable<TestState> states, TestOptions options)
         {
             var framework = options.Frameworks.HasFlag(TargetFrameworks.AspNetCore10) ? TargetFrameworks.AspNetCore10 : TestReferences.Split(options.Frameworks)[0];
-            var done = new HashSet<string>(StringComparer.Ordinal);
+            var prefix = $"[typing simulation, {TestReferences.DisplayName(framework)}]";
+
+            // The fixed source mostly shares its prefixes with the source: a variant already tried is not tried again.
+            var tried = new HashSet<string>(StringComparer.Ordinal);
             foreach (var state in states)
             {
                 Project? baseProject = null;
                 for (var index = 0; index < state.Documents.Length; index++)
                 {
                     var text = state.Documents[index].Text;
-                    if (!done.Add(text))
+                    var variants = Variants(text).Where(v => tried.Add(index + ":" + v.Text)).ToList();
+                    if (variants.Count == 0)
                     {
                         continue;
                     }
@@ -49,25 +55,32 @@ namespace ErrorLint.Tests.Verification
                     }
 
                     var documentId = baseProject.Documents.Single(d => d.Name == TestProject.DocumentName(index)).Id;
-                    foreach (var (description, variant, position) in Variants(text))
+                    foreach (var (description, variant, position) in variants)
                     {
                         var project = baseProject.Solution.WithDocumentText(documentId, SourceText.From(variant, Encoding.UTF8)).GetProject(baseProject.Id)!;
-                        var where = $"[typing simulation, {TestReferences.DisplayName(framework)}] {description} of {TestProject.DocumentName(index)} of {state.Description}";
+                        var where = $"{description} of {TestProject.DocumentName(index)} of {state.Description}";
+
+                        // A generous bound: an analyzer that loops on broken code must fail the test, not hang the suite.
+                        using var timeout = new CancellationTokenSource(VariantTimeout);
                         try
                         {
-                            var result = await Analysis.RunAsync(project, analyzers, includeCompilerDiagnostics: false).ConfigureAwait(false);
-                            result.ThrowIfAnalyzerFailed(where + Environment.NewLine + Excerpt(variant, position));
+                            var result = await Analysis.RunAsync(project, analyzers, includeCompilerDiagnostics: false, concurrentAnalysis: false, timeout.Token).ConfigureAwait(false);
+                            result.ThrowIfAnalyzerFailed(where);
                             if (fixer is not null)
                             {
                                 foreach (var diagnostic in CodeFixes.Fixable(fixer, result.AnalyzerDiagnostics).Take(FixableDiagnosticsPerVariant))
                                 {
-                                    await CodeFixes.GetActionsAsync(fixer, project, diagnostic).ConfigureAwait(false);
+                                    await CodeFixes.GetActionsAsync(fixer, project, diagnostic, timeout.Token).ConfigureAwait(false);
                                 }
                             }
                         }
-                        catch (VerificationFailedException exception) when (!exception.Message.StartsWith("[typing simulation", StringComparison.Ordinal))
+                        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
                         {
-                            throw new VerificationFailedException($"[typing simulation] {exception.Message}{Environment.NewLine}(on {where}){Environment.NewLine}{Excerpt(variant, position)}", exception);
+                            throw new VerificationFailedException($"{prefix} The analyzer or fixer did not finish within {VariantTimeout.TotalSeconds} s on {where}.{Environment.NewLine}{Excerpt(variant, position)}");
+                        }
+                        catch (VerificationFailedException exception)
+                        {
+                            throw new VerificationFailedException($"{prefix} {exception.Message}{Environment.NewLine}(on {where}){Environment.NewLine}{Excerpt(variant, position)}", exception);
                         }
                     }
                 }
@@ -90,13 +103,10 @@ namespace ErrorLint.Tests.Verification
                 cuts.Add(position);
             }
 
+            // Typing stops right after a token; stopping before the next one parses the same way.
             if (text.Length < EveryTokenBelowLength)
             {
-                foreach (var token in tokens)
-                {
-                    cuts.Add(token.SpanStart);
-                    cuts.Add(token.Span.End);
-                }
+                cuts.UnionWith(tokens.Select(t => t.Span.End));
             }
 
             foreach (var cut in cuts.Where(c => c < text.Length))

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rewriting;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ErrorLint.CodeFixes.Rules;
+
+/// <summary>EL0005: challenges (401) the anonymous request instead of forbidding it.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ForbiddenForAnonymousRequestFixer))]
+public sealed class ForbiddenForAnonymousRequestFixer : CodeFixProvider
+{
+    public const string ChallengeKey = RuleIdentifiers.ForbiddenForAnonymousRequest + ".Challenge";
+    public const string UnauthorizedKey = RuleIdentifiers.ForbiddenForAnonymousRequest + ".Unauthorized";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ForbiddenForAnonymousRequest);
+
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Instance;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || ResponseModel.For(semanticModel.Compilation) is not { } model)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
+                || model.Describe(operation, context.CancellationToken) is not { StatusCode: 403 } response)
+            {
+                continue;
+            }
+
+            // StatusCode(403), Response.StatusCode = 403: change the status, keep the rest.
+            if (response.StatusOperation?.Syntax is ExpressionSyntax status)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Answer 401 Unauthorized", ct => StatusReplacement.ApplyAsync(context.Document, status, StatusReplacement.SpelledLike(status, 401), ct), UnauthorizedKey),
+                    diagnostic);
+                continue;
+            }
+
+            if (node is not ExpressionSyntax expression || response.Kind != ResponseKind.Forbid || response.ThroughHelper is not null)
+            {
+                continue;
+            }
+
+            // Forbid(...) and Challenge(...) take the same arguments in every style: keep them.
+            var arguments = expression switch
+            {
+                InvocationExpressionSyntax invocation => invocation.ArgumentList,
+                ObjectCreationExpressionSyntax creation => creation.ArgumentList,
+                _ => null,
+            };
+            Register(context, diagnostic, semanticModel, expression, response.Style, "Challenge", arguments, "Challenge the request (401)", ChallengeKey);
+            if (arguments is null || arguments.Arguments.Count == 0)
+            {
+                Register(context, diagnostic, semanticModel, expression, response.Style, "Unauthorized", null, "Answer 401 Unauthorized", UnauthorizedKey);
+            }
+        }
+    }
+
+    private static void Register(
+        CodeFixContext context, Diagnostic diagnostic, SemanticModel semanticModel, ExpressionSyntax expression, ResponseStyle style,
+        string helper, ArgumentListSyntax? arguments, string title, string key)
+    {
+        if (AuthResponseSyntax.Helper(style, helper, arguments?.WithoutTrivia()) is not { } replacement
+            || AuthResponseSyntax.TypeName(style, helper) is not { } typeName
+            || ResponseReplacer.TryPlan(semanticModel, expression, typeName, context.CancellationToken) is not { } plan)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(CodeAction.Create(title, ct => plan.ApplyAsync(context.Document, replacement, ct), key), diagnostic);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Rules;
+
+/// <summary>EL0006: a human message passed to Forbid/Challenge/SignOut where ASP.NET Core expects authentication scheme names.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
+{
+    private const int MaxShownLength = 50;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0006MessageAsAuthenticationScheme);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ResponseModel.For(start.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            var facts = AuthenticationFacts.For(model);
+            start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.Invocation, OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AuthenticationFacts facts)
+    {
+        // Decided by the bound method: the application's own Forbid(string message) is not a framework call.
+        if (facts.SchemeArgument(context.Operation) is not { } argument)
+        {
+            return;
+        }
+
+        foreach (var value in AuthenticationFacts.SchemeValues(argument))
+        {
+            if (!facts.IsEvidentlyMessage(value))
+            {
+                continue;
+            }
+
+            var shown = value.Syntax.ToString();
+            if (shown.Length > MaxShownLength)
+            {
+                shown = shown.Substring(0, MaxShownLength - 3) + "...";
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EL0006MessageAsAuthenticationScheme, value.Syntax.GetLocation(), CallName(context.Operation), shown));
+            return;
+        }
+    }
+
+    private static string CallName(IOperation operation) => operation switch
+    {
+        IInvocationOperation { TargetMethod: { IsStatic: true, IsExtensionMethod: false } method } => method.ContainingType.Name + "." + method.Name,
+        IInvocationOperation invocation => invocation.TargetMethod.Name,
+        IObjectCreationOperation creation => "new " + creation.Type?.Name,
+        _ => operation.Syntax.ToString(),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ErrorLint.Rules;
+
+/// <summary>EL0004: 401 Unauthorized answered where a signed-in user failed a permission check.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnauthorizedForAuthenticatedUserAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property set when the response is also reached by a user who is not signed in.</summary>
+    public const string ReachableAnonymouslyProperty = "ReachableAnonymously";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0004UnauthorizedForAuthenticatedUser);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ResponseModel.For(start.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            var facts = AuthenticationFacts.For(model);
+            start.RegisterOperationAction(
+                c => Analyze(c, model, facts), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ResponseModel model, AuthenticationFacts facts)
+    {
+        // Challenge() is also a 401 but asks the scheme to decide; only plain 401 responses are reported.
+        var response = model.Describe(context.Operation, context.CancellationToken);
+        if (response is not { StatusCode: 401 } || response.StatusOrigin == StatusOrigin.Unknown || response.Kind == ResponseKind.Challenge)
+        {
+            return;
+        }
+
+        var path = facts.OnPathTo(context.Operation);
+        if (!path.Mentions(AuthFactKind.PermissionGranted, false))
+        {
+            return;
+        }
+
+        var knownAuthenticated = facts.RequiresAuthorization(context.Operation, context.ContainingSymbol);
+        if (path.FailedPermission(knownAuthenticated, out var reachableAnonymously) is not { } failed)
+        {
+            return;
+        }
+
+        var forbid = AuthenticationFacts.HelperText(response.Style, "Forbid", 403);
+        var fix = reachableAnonymously ? forbid + " when the user is signed in, else " + AuthenticationFacts.HelperText(response.Style, "Challenge", 401) : forbid;
+        var properties = reachableAnonymously
+            ? ImmutableDictionary<string, string?>.Empty.Add(ReachableAnonymouslyProperty, "true")
+            : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.EL0004UnauthorizedForAuthenticatedUser, response.Operation.Syntax.GetLocation(), properties, failed.Describe(), fix));
+    }
+}

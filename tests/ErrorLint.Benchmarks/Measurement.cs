@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+
+namespace ErrorLint.Benchmarks;
+
+/// <summary>One generated application, parsed once, compiled afresh for every measurement.</summary>
+internal sealed class Workload
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    // Single-threaded like the analyzer measurement, so the ratios compare like with like.
+    private static readonly CSharpCompilationOptions CompilationOptions = new(
+        OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);
+
+    public Workload(string name, int actions, IReadOnlyList<(string Path, string Text)> files, ImmutableArray<MetadataReference> references)
+    {
+        Name = name;
+        Actions = actions;
+        References = references;
+        Trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path, Encoding.UTF8)).ToImmutableArray();
+        Lines = files.Sum(f => f.Text.AsSpan().Count('\n') + 1);
+    }
+
+    public string Name { get; }
+
+    public int Actions { get; }
+
+    public int Lines { get; }
+
+    public ImmutableArray<SyntaxTree> Trees { get; }
+
+    public ImmutableArray<MetadataReference> References { get; }
+
+    public CSharpCompilation Compile() => CSharpCompilation.Create("Shop.Api", Trees, References, CompilationOptions);
+}
+
+internal sealed record AnalyzerTiming(double Milliseconds, int RegisteredActions);
+
+/// <summary>What one run measured.</summary>
+internal sealed class RunResult
+{
+    public double CompileMs { get; init; }
+
+    /// <summary>Processor time this process got per wall-clock second of the run; below 1 when other work competes for the cores.</summary>
+    public double CpuShare { get; set; }
+
+    public Dictionary<string, AnalyzerTiming> ErrorLint { get; } = new(StringComparer.Ordinal);
+
+    public double AspNetCoreMs { get; set; }
+
+    public Dictionary<string, int> Diagnostics { get; } = new(StringComparer.Ordinal);
+
+    public double ErrorLintMs => ErrorLint.Values.Sum(t => t.Milliseconds);
+
+    public int ErrorLintActions => ErrorLint.Values.Sum(t => t.RegisteredActions);
+}
+
+internal static class Measurement
+{
+    public static async Task<RunResult> RunAsync(
+        Workload workload, ImmutableArray<DiagnosticAnalyzer> errorLint, ImmutableArray<DiagnosticAnalyzer> aspNetCore, bool checkErrors)
+    {
+        // Compile time: bind every method body and report every compiler diagnostic, on a fresh compilation.
+        Collect();
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var compilation = workload.Compile();
+        var stopwatch = Stopwatch.StartNew();
+        var compilerDiagnostics = compilation.GetDiagnostics();
+        stopwatch.Stop();
+        if (checkErrors)
+        {
+            var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The generated {workload.Name} does not compile ({errors.Count} errors):\n" + string.Join("\n", errors.Take(20)));
+            }
+        }
+
+        var result = new RunResult { CompileMs = stopwatch.Elapsed.TotalMilliseconds };
+
+        // Analyzer time: both sets in one pass over a fresh compilation, each callback timed by the driver.
+        Collect();
+        var all = errorLint.AddRange(aspNetCore);
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: null,
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true);
+        var withAnalyzers = workload.Compile().WithAnalyzers(all, options);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        foreach (var diagnostic in diagnostics)
+        {
+            result.Diagnostics[diagnostic.Id] = result.Diagnostics.GetValueOrDefault(diagnostic.Id) + 1;
+            if (diagnostic.Id == "AD0001")
+            {
+                Console.Error.WriteLine("warning: an analyzer threw: " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (var analyzer in errorLint)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
+            result.ErrorLint[analyzer.GetType().Name] = new AnalyzerTiming(telemetry.ExecutionTime.TotalMilliseconds, RegisteredActions(telemetry));
+        }
+
+        foreach (var analyzer in aspNetCore)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
+            result.AspNetCoreMs += telemetry.ExecutionTime.TotalMilliseconds;
+        }
+
+        process.Refresh();
+        result.CpuShare = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
+        return result;
+    }
+
+    /// <summary>Actions registered beyond the compilation-start action: zero when an analyzer bails out.</summary>
+    private static int RegisteredActions(AnalyzerTelemetryInfo t)
+        => t.CompilationActionsCount + t.CompilationEndActionsCount + t.SemanticModelActionsCount + t.SyntaxTreeActionsCount
+            + t.AdditionalFileActionsCount + t.SymbolActionsCount + t.SymbolStartActionsCount + t.SymbolEndActionsCount
+            + t.SyntaxNodeActionsCount + t.CodeBlockStartActionsCount + t.CodeBlockEndActionsCount + t.CodeBlockActionsCount
+            + t.OperationActionsCount + t.OperationBlockStartActionsCount + t.OperationBlockEndActionsCount + t.OperationBlockActionsCount;
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}

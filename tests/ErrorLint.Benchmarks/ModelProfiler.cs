@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Benchmarks;
+
+/// <summary>
+/// Times the response model's entry points on every operation of the generated API, grouped by what they answered,
+/// to show where the shared model spends its time (<c>--profile [actions]</c>).
+/// </summary>
+internal static class ModelProfiler
+{
+    private const int Rounds = 3;
+
+    public static int Run(int actions)
+    {
+        var modules = WebApiGenerator.ModulesFor(actions);
+        var workload = new Workload("web API", modules * WebApiGenerator.ActionsPerModule, WebApiGenerator.Generate(modules), References.AspNetCore);
+        var rounds = new List<Dictionary<string, (double Ms, int Count)>>();
+        var operationCount = 0;
+        for (var round = 0; round <= Rounds; round++)
+        {
+            // A fresh compilation per round so the model's caches start empty, as they do in a build.
+            var compilation = workload.Compile();
+            var operations = Operations(compilation);
+            operationCount = operations.Count;
+            var model = ResponseModel.For(compilation)!;
+            var buckets = new Dictionary<string, (double Ms, int Count)>(StringComparer.Ordinal);
+            foreach (var (operation, member) in operations)
+            {
+                switch (operation.Kind)
+                {
+                    case OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment:
+                        var start = Stopwatch.GetTimestamp();
+                        var response = model.Describe(operation);
+                        Add(buckets, $"Describe {operation.Kind} → {(response is null ? "none" : response.ThroughHelper is not null ? "helper" : response.Kind.ToString())}", start);
+                        break;
+                    case OperationKind.Return:
+                        start = Stopwatch.GetTimestamp();
+                        model.GetHandler(operation, member);
+                        Add(buckets, "GetHandler Return", start);
+                        break;
+                }
+            }
+
+            // Round 0 only warms up the JIT.
+            if (round > 0)
+            {
+                rounds.Add(buckets);
+            }
+        }
+
+        Console.WriteLine(Invariant($"{workload.Actions:N0} actions, {operationCount:N0} operations; medians of {Rounds} rounds, each on a fresh compilation and model."));
+        Console.WriteLine();
+        Console.WriteLine("| Call | Count | Total (ms) | µs per call |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var key in rounds[0].Keys.OrderByDescending(k => rounds[0][k].Ms))
+        {
+            var ms = Measurement.Median(rounds.Select(r => r[key].Ms));
+            var count = rounds[0][key].Count;
+            Console.WriteLine(Invariant($"| {key} | {count:N0} | {ms:N1} | {ms * 1000 / count:N2} |"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Every operation of every member body, with the member; the trees are built here, outside the timings.</summary>
+    private static List<(IOperation Operation, ISymbol? Member)> Operations(Compilation compilation)
+    {
+        var operations = new List<(IOperation Operation, ISymbol? Member)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var semanticModel = compilation.GetSemanticModel(tree);
+            var root = tree.GetRoot();
+            foreach (var body in root.DescendantNodes().Where(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax).Append(root))
+            {
+                var member = body is CompilationUnitSyntax unit
+                    ? unit.Members.OfType<GlobalStatementSyntax>().FirstOrDefault() is { } first ? semanticModel.GetEnclosingSymbol(first.SpanStart) : null
+                    : semanticModel.GetDeclaredSymbol(body);
+                if (member is not null && semanticModel.GetOperation(body) is { } operation)
+                {
+                    operations.AddRange(operation.DescendantsAndSelf().Select(o => (o, (ISymbol?)member)));
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    private static void Add(Dictionary<string, (double Ms, int Count)> buckets, string key, long start)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var (ms, count) = buckets.GetValueOrDefault(key);
+        buckets[key] = (ms + elapsed, count + 1);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

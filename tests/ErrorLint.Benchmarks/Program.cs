@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ErrorLint.Benchmarks;
+
+/// <summary>
+/// Measures ErrorLint against the compiler and ASP.NET Core's own analyzers on a generated API.
+/// Usage: dotnet run -c Release --project tests/ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick]
+/// It reports; it never fails on timings.
+/// </summary>
+internal static class Program
+{
+    private const int BudgetSize = 8000;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var sizes = new[] { 2000, 4000, 8000, 16000 };
+        var runs = 5;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--sizes" when i + 1 < args.Length:
+                    sizes = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+                    break;
+                case "--runs" when i + 1 < args.Length:
+                    runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                    break;
+                case "--quick":
+                    sizes = new[] { 1000, 2000 };
+                    runs = 2;
+                    break;
+                case "--profile":
+                    return ModelProfiler.Run(args.Skip(i + 1).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(BudgetSize).First());
+                default:
+                    Console.Error.WriteLine("usage: ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick] | --profile [actions]");
+                    return 2;
+            }
+        }
+
+        Array.Sort(sizes);
+        var total = Stopwatch.StartNew();
+        var errorLint = References.ErrorLintAnalyzers();
+        var aspNetCore = References.AspNetCoreAnalyzers();
+        var aspNetCoreAnalyzers = aspNetCore.Select(a => a.Analyzer).ToImmutableArray();
+
+        // Warm-up: JIT the compiler and every analyzer once on the smallest API; not recorded.
+        Progress("warm-up");
+        var warmUp = Web(sizes[0]);
+        await Measurement.RunAsync(warmUp, errorLint, aspNetCoreAnalyzers, checkErrors: true).ConfigureAwait(false);
+
+        var web = new List<(Workload Workload, List<RunResult> Runs)>();
+        foreach (var size in sizes)
+        {
+            var workload = size == sizes[0] ? warmUp : Web(size);
+            web.Add((workload, await Repeat(workload, runs, errorLint, aspNetCoreAnalyzers).ConfigureAwait(false)));
+        }
+
+        var consoleSize = sizes.OrderBy(s => Math.Abs(s - BudgetSize)).First();
+        var modules = WebApiGenerator.ModulesFor(consoleSize);
+        var console = new Workload("console application", modules * WebApiGenerator.ActionsPerModule, ConsoleAppGenerator.Generate(modules), References.NetCore);
+        var consoleRuns = await Repeat(console, runs, errorLint, ImmutableArray<DiagnosticAnalyzer>.Empty).ConfigureAwait(false);
+
+        Console.WriteLine(Report(web, console, consoleRuns, errorLint, aspNetCore, runs, total.Elapsed));
+        return 0;
+    }
+
+    private static Workload Web(int actions)
+    {
+        var modules = WebApiGenerator.ModulesFor(actions);
+        return new Workload("web API", modules * WebApiGenerator.ActionsPerModule, WebApiGenerator.Generate(modules), References.AspNetCore);
+    }
+
+    private static async Task<List<RunResult>> Repeat(Workload workload, int runs, ImmutableArray<DiagnosticAnalyzer> errorLint, ImmutableArray<DiagnosticAnalyzer> aspNetCore)
+    {
+        var results = new List<RunResult>();
+        for (var run = 1; run <= runs; run++)
+        {
+            Progress($"{workload.Name}, {workload.Actions} actions: run {run}/{runs}");
+            results.Add(await Measurement.RunAsync(workload, errorLint, aspNetCore, checkErrors: run == 1).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private static string Report(
+        List<(Workload Workload, List<RunResult> Runs)> web,
+        Workload console,
+        List<RunResult> consoleRuns,
+        ImmutableArray<DiagnosticAnalyzer> errorLint,
+        ImmutableArray<(string Assembly, DiagnosticAnalyzer Analyzer)> aspNetCore,
+        int runs,
+        TimeSpan elapsed)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"Medians of {runs} runs after a warm-up; compiler and analyzers single-threaded; {Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}; whole run {elapsed.TotalMinutes:0.0} min."));
+        var share = Measurement.Median(web.SelectMany(w => w.Runs).Concat(consoleRuns).Select(r => r.CpuShare));
+        text.AppendLine(Invariant($"Times are wall-clock (the analyzer driver's own timing); the process got {share:N2} of a core per second while measuring, so on a busy machine compare the ratios, not the milliseconds."));
+        text.AppendLine(Invariant($"ErrorLint: {errorLint.Length} analyzers. ASP.NET Core: {aspNetCore.Length} analyzers from {string.Join(", ", aspNetCore.GroupBy(a => a.Assembly).Select(g => $"{g.Key} ({g.Count()})"))}."));
+        text.AppendLine();
+
+        text.AppendLine("| Actions | Lines | Compile (ms) | ErrorLint (ms) | ErrorLint / compile | ASP.NET Core analyzers (ms) | ErrorLint / ASP.NET Core | ErrorLint µs per action | ErrorLint diagnostics |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var (workload, results) in web)
+        {
+            var compile = Measurement.Median(results.Select(r => r.CompileMs));
+            var ours = Measurement.Median(results.Select(r => r.ErrorLintMs));
+            var theirs = Measurement.Median(results.Select(r => r.AspNetCoreMs));
+            text.AppendLine(Invariant(
+                $"| {workload.Actions:N0} | {workload.Lines:N0} | {compile:N0} | {ours:N1} | {Percent(ours, compile)} | {theirs:N0} | {Percent(ours, theirs)} | {ours * 1000 / workload.Actions:N2} | {Diagnostics(results[0])} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("Per ErrorLint analyzer (ms):");
+        text.AppendLine();
+        text.AppendLine("| Analyzer | " + string.Join(" | ", web.Select(w => Invariant($"{w.Workload.Actions:N0} actions"))) + " |");
+        text.AppendLine("|---|" + string.Concat(web.Select(_ => "---:|")));
+        foreach (var analyzer in errorLint.Select(a => a.GetType().Name))
+        {
+            text.AppendLine($"| {analyzer} | " + string.Join(" | ", web.Select(w => Invariant($"{Measurement.Median(w.Runs.Select(r => r.ErrorLint[analyzer].Milliseconds)):N1}"))) + " |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Without ASP.NET Core (the same modules as plain services):");
+        text.AppendLine();
+        text.AppendLine("| Methods | Lines | Compile (ms) | ErrorLint (ms) | ErrorLint / compile | Actions ErrorLint registered | ErrorLint diagnostics |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---|");
+        var consoleCompile = Measurement.Median(consoleRuns.Select(r => r.CompileMs));
+        var consoleOurs = Measurement.Median(consoleRuns.Select(r => r.ErrorLintMs));
+        text.AppendLine(Invariant(
+            $"| {console.Actions:N0} | {console.Lines:N0} | {consoleCompile:N0} | {consoleOurs:N2} | {Percent(consoleOurs, consoleCompile)} | {consoleRuns[0].ErrorLintActions} | {Diagnostics(consoleRuns[0])} |"));
+
+        text.AppendLine();
+        text.AppendLine(Budgets(web, consoleRuns));
+        return text.ToString();
+    }
+
+    private static string Budgets(List<(Workload Workload, List<RunResult> Runs)> web, List<RunResult> consoleRuns)
+    {
+        var text = new StringBuilder("Budgets:").AppendLine().AppendLine();
+        var (budget, results) = web.OrderBy(w => Math.Abs(w.Workload.Actions - BudgetSize)).First();
+        var compile = Measurement.Median(results.Select(r => r.CompileMs));
+        var ours = Measurement.Median(results.Select(r => r.ErrorLintMs));
+        var theirs = Measurement.Median(results.Select(r => r.AspNetCoreMs));
+        text.AppendLine(Invariant($"- ErrorLint ≤ 2 % of compile time at {budget.Actions:N0} actions: {Percent(ours, compile)} ({Verdict(ours <= 0.02 * compile)})"));
+        text.AppendLine(Invariant($"- ErrorLint ≤ 15 % of ASP.NET Core's analyzers at {budget.Actions:N0} actions: {Percent(ours, theirs)} ({Verdict(ours <= 0.15 * theirs)})"));
+
+        var perAction = web.Select(w => Measurement.Median(w.Runs.Select(r => r.ErrorLintMs)) * 1000 / w.Workload.Actions).ToList();
+        var growth = perAction[^1] / Math.Max(perAction[0], double.Epsilon);
+        text.AppendLine(Invariant(
+            $"- flat cost per action (largest size within 1.5× of the smallest): {string.Join(" → ", perAction.Select(p => $"{p:N2}"))} µs, ×{growth:N2} ({Verdict(growth <= 1.5)})"));
+
+        var registered = consoleRuns[0].ErrorLintActions;
+        text.Append(Invariant($"- nothing registered without ASP.NET Core: {registered} actions ({Verdict(registered == 0)})"));
+        return text.ToString();
+    }
+
+    private static string Diagnostics(RunResult result)
+    {
+        var ours = result.Diagnostics.Where(d => d.Key.StartsWith("EL", StringComparison.Ordinal)).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+        return ours.Count == 0 ? "none" : string.Join(", ", ours.Select(d => Invariant($"{d.Key} ×{d.Value}")));
+    }
+
+    private static string Percent(double part, double whole) => whole <= 0 ? "n/a" : Invariant($"{part / whole * 100:N2} %");
+
+    private static string Verdict(bool met) => met ? "met" : "NOT met";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static void Progress(string message) => Console.Error.WriteLine(Invariant($"[{DateTime.Now:HH:mm:ss}] {message}"));
+}
