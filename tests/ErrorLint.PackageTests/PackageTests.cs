@@ -147,10 +147,7 @@ namespace ErrorLint.PackageTests
         [Fact]
         public void Build_reports_EL0001_where_each_error_body_is_sent_and_nowhere_else()
         {
-            RequireInstalled();
-            _fixture.ResetApp();
-
-            var build = Build();
+            var build = PlainBuildWithSarif();
 
             Assert.True(build.Succeeded, "EL0001 is a warning, the build must succeed:\n" + build);
             AssertEL0001At(WebApp.ExpectedEL0001, "warning", build);
@@ -201,12 +198,13 @@ namespace ErrorLint.PackageTests
 
             var fixedFiles = WebApp.SourceFiles.ToDictionary(f => f.RelativePath, f => File.ReadAllText(Path.Combine(_fixture.AppDirectory, f.RelativePath)));
             var report = string.Join("\n", fixedFiles.Select(f => $"--- {f.Key}\n{f.Value}")) + "\n" + format;
-            Assert.True(!fixedFiles[WebApp.Controller.RelativePath].Contains("error = ", StringComparison.Ordinal)
-                && fixedFiles[WebApp.Controller.RelativePath].Contains("Problem(", StringComparison.Ordinal),
-                "The controller's error body was not rewritten to Problem(...):\n" + report);
+            // The README shows this exact rewrite.
+            Assert.True(fixedFiles[WebApp.Controller.RelativePath].Contains(
+                    "return Problem(detail: \"Order not found\", statusCode: StatusCodes.Status404NotFound);", StringComparison.Ordinal),
+                "The controller's error body was not rewritten to Problem(...) with 404:\n" + report);
             Assert.True(!fixedFiles[WebApp.Program.RelativePath].Contains("success = false", StringComparison.Ordinal)
-                && fixedFiles[WebApp.Program.RelativePath].Contains("Problem(", StringComparison.Ordinal),
-                "The minimal API's error body was not rewritten to a Problem(...):\n" + report);
+                && fixedFiles[WebApp.Program.RelativePath].Contains("Results.Problem(", StringComparison.Ordinal),
+                "The minimal API's error body was not rewritten to Results.Problem(...):\n" + report);
 
             // The untouched app builds with no warning at all, so -warnaserror proves the fix left none.
             var build = Build("-warnaserror");
@@ -286,11 +284,8 @@ namespace ErrorLint.PackageTests
         [Fact]
         public void ErrorLog_writes_SARIF_2_1_naming_EL0001()
         {
-            RequireInstalled();
-            _fixture.ResetApp();
-            var sarifPath = Path.Combine(_fixture.Root, $"build-{Guid.NewGuid():N}.sarif");
-
-            var build = Build($"-p:ErrorLog={sarifPath}%2Cversion=2.1");
+            var build = PlainBuildWithSarif();
+            var sarifPath = _fixture.SarifPath;
 
             Assert.True(build.Succeeded, build.ToString());
             Assert.True(File.Exists(sarifPath), "No SARIF log written:\n" + build);
@@ -321,6 +316,22 @@ namespace ErrorLint.PackageTests
         {
             var install = _fixture.InstallResult;
             Assert.True(install is { Succeeded: true }, "Installing the package failed:\n" + install);
+        }
+
+        /// <summary>
+        /// The build of the untouched project, run once for the two tests that read it: one reads its
+        /// console output, the other the SARIF log it writes.
+        /// </summary>
+        private CliResult PlainBuildWithSarif()
+        {
+            RequireInstalled();
+            if (_fixture.PlainBuild is null)
+            {
+                _fixture.ResetApp();
+                _fixture.PlainBuild = Build($"-p:ErrorLog={_fixture.SarifPath}%2Cversion=2.1");
+            }
+
+            return _fixture.PlainBuild;
         }
 
         private CliResult Build(params string[] arguments)

@@ -46,6 +46,12 @@ namespace ErrorLint.PackageTests
 
         public List<(string Step, TimeSpan Elapsed)> Timings { get; } = new();
 
+        /// <summary>Where the build of the untouched project writes its SARIF log.</summary>
+        public string SarifPath => Path.Combine(Root, "build.sarif");
+
+        /// <summary>The build of the untouched project, once a test has run it.</summary>
+        public CliResult? PlainBuild { get; set; }
+
         private string? GlobalPackagesFolder { get; set; }
 
         /// <summary>Puts the web project's files back as <see cref="WebApp"/> writes them and removes any .editorconfig.</summary>
