@@ -4,7 +4,6 @@ using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
 using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -51,19 +50,11 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
 
             var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
             var style = FixStyles.For(response, containing, model.Types);
-            if (BuildReplacement(response, nonProblem, style, status) is not { } replacement
-                || ResponseReplacer.TryPlan(semanticModel, node, replacement.TypeName, context.CancellationToken) is not { } plan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
-                diagnostic);
+            BuildReplacement(response, nonProblem, style, status)?.Register(context, diagnostic, semanticModel, node);
         }
     }
 
-    private static Replacement? BuildReplacement(HttpResponseInfo response, NonProblemBody body, FixStyle style, int status)
+    private static ProblemReplacement? BuildReplacement(HttpResponseInfo response, NonProblemBody body, FixStyle style, int status)
     {
         ExpressionSyntax? httpContext = null;
         if (style == FixStyle.HttpResponse)
@@ -83,7 +74,7 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
                 return null;
             }
 
-            return new Replacement(
+            return new ProblemReplacement(
                 ProblemResponseSyntax.ValidationProblem(style, modelState.WithoutTrivia(), status),
                 "Microsoft.AspNetCore.Mvc.ActionResult",
                 $"Return ValidationProblem ({status})",
@@ -95,36 +86,11 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
             return null;
         }
 
-        var typeName = style switch
-        {
-            FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
-            FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
-            FixStyle.HttpResponse => "System.Threading.Tasks.Task",
-            _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
-        };
-        return new Replacement(
+        var typeName = ProblemReplacement.ProblemTypeName(style);
+        return new ProblemReplacement(
             ProblemResponseSyntax.Problem(style, detail.WithoutTrivia(), status, httpContext),
             typeName,
             $"Return problem details with status {status}",
             ProblemKey);
-    }
-
-    private sealed class Replacement
-    {
-        public Replacement(ExpressionSyntax syntax, string typeName, string title, string equivalenceKey)
-        {
-            Syntax = syntax;
-            TypeName = typeName;
-            Title = title;
-            EquivalenceKey = equivalenceKey;
-        }
-
-        public ExpressionSyntax Syntax { get; }
-
-        public string TypeName { get; }
-
-        public string Title { get; }
-
-        public string EquivalenceKey { get; }
     }
 }
