@@ -22,7 +22,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0002ValidationFailureAsServerError = Create(
         RuleIdentifiers.ValidationFailureAsServerError,
         "Validation failure sent as a server error",
-        "The request failed validation, but the response says {0} (a server error); answer {1} so the client knows to fix its input",
+        "The request is invalid ({0}) but the response is sent with {1}, a server error; answer {2} with validation problem details so the client fixes its input",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "A 5xx status tells clients and monitoring that the server is broken and the same request may succeed later. Invalid input is the client's fault: answer 400 (or 422) with validation problem details.");
@@ -30,7 +30,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0003ServerFailureAsClientError = Create(
         RuleIdentifiers.ServerFailureAsClientError,
         "Server-side failure sent as a client error",
-        "A server-side failure ({0}) is answered with {1}, a client error; answer 500 with problem details or let the exception handler answer",
+        "A server-side failure ({0}) is answered with {1}, a client error; answer 500 with problem details or rethrow so the exception handler answers",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "A 4xx status tells the client its request was wrong and must not be retried unchanged. A failure of the server or of a dependency is not the client's fault and must be a 5xx so it is retried, alerted on and counted as an outage.");
@@ -62,15 +62,24 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0007MissingRetryAfter = Create(
         RuleIdentifiers.MissingRetryAfter,
         "429 or 503 sent without a Retry-After header",
-        "Status {0} is sent without a Retry-After header; set Retry-After so clients know when to retry, or use a status that does not invite a retry",
+        "Status {0} is sent without a Retry-After header; set Retry-After so clients know when to retry, or, if the condition is permanent, send a status that does not invite a retry",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "429 and 503 invite the client to come back later. Without Retry-After, well-behaved clients guess and retry too soon, adding load exactly when the server is saturated.");
 
+    /// <summary>EL0007's second message: a Retry-After whose value clients cannot read.</summary>
+    public static readonly DiagnosticDescriptor EL0007InvalidRetryAfter = Create(
+        RuleIdentifiers.MissingRetryAfter,
+        "429 or 503 sent without a Retry-After header",
+        "Retry-After is set to \"{0}\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "Retry-After holds either a non-negative number of seconds or an HTTP date (RFC 9110, section 10.2.3). Any other value is ignored, so clients retry as if the header were missing.");
+
     public static readonly DiagnosticDescriptor EL0008RateLimiterWithoutRetryAfter = Create(
         RuleIdentifiers.RateLimiterWithoutRetryAfter,
         "The rate limiter rejects requests without Retry-After",
-        "The rate limiter rejects requests without a Retry-After header ({0}); set it in OnRejected from the lease's MetadataName.RetryAfter",
+        "The rate limiter rejects requests with status {0} and no Retry-After header ({1}); set it in OnRejected from the lease's MetadataName.RetryAfter",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "ASP.NET Core's rate limiter does not set Retry-After itself, and rejects with 503 unless RejectionStatusCode says otherwise.");
@@ -78,7 +87,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0009ExceptionDetailsInResponse = Create(
         RuleIdentifiers.ExceptionDetailsInResponse,
         "Exception details sent to the client",
-        "Exception details ({0}) are sent to the client; log the exception and return a generic problem details response",
+        "Exception details ({0}) are sent to the client by {1}; log the exception and send a generic message",
         Security,
         DiagnosticSeverity.Warning,
         "Stack traces, exception objects and inner exceptions reveal code paths, library versions, file paths and data. Log them for operators; send clients a neutral message.");
@@ -86,15 +95,24 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0010ExceptionMessageInResponse = Create(
         RuleIdentifiers.ExceptionMessageInResponse,
         "The message of an unexpected exception sent to the client",
-        "The message of {0} is sent to the client; such messages can carry connection strings, SQL, paths or host names",
+        "The message of an unexpected {0} is sent to the client by {1}; log the exception and send a generic message",
         Security,
         DiagnosticSeverity.Warning,
-        "Messages of framework and infrastructure exceptions are written for developers, not clients. Log the exception and send a neutral message.");
+        "Messages of framework and infrastructure exceptions are written for developers, not clients: they can carry connection strings, SQL, paths or host names. Log the exception and send a neutral message.");
 
     public static readonly DiagnosticDescriptor EL0011DeveloperExceptionPageOutsideDevelopment = Create(
         RuleIdentifiers.DeveloperExceptionPageOutsideDevelopment,
         "Developer exception page enabled outside a development-only guard",
-        "{0} is reached outside development; wrap it in an IsDevelopment() check",
+        "{0}() is reached outside development; wrap it in an IsDevelopment() check",
+        Security,
+        DiagnosticSeverity.Warning,
+        "The developer exception page shows stack traces, source lines, headers and configuration to anyone. It must only run in the Development environment.");
+
+    /// <summary>EL0011, second form: the developer page registered after UseExceptionHandler in the same pipeline.</summary>
+    public static readonly DiagnosticDescriptor EL0011DeveloperExceptionPageAfterExceptionHandler = Create(
+        RuleIdentifiers.DeveloperExceptionPageOutsideDevelopment,
+        "Developer exception page enabled outside a development-only guard",
+        "{0}() is registered after UseExceptionHandler(), so it catches exceptions first; register it before the exception handler, in a development-only branch",
         Security,
         DiagnosticSeverity.Warning,
         "The developer exception page shows stack traces, source lines, headers and configuration to anyone. It must only run in the Development environment.");
@@ -109,8 +127,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor EL0013ProblemDetailsStatusMismatch = Create(
         RuleIdentifiers.ProblemDetailsStatusMismatch,
-        "ProblemDetails.Status disagrees with the status code sent",
-        "The problem details say status {0} but the response is sent with {1}; make them agree",
+        "Problem details status disagrees with the status code sent",
+        "The problem details say Status = {0} but the response is sent with {1}; make them agree",
         StatusCodes,
         DiagnosticSeverity.Warning,
         "Clients that read the body and clients that read the status line must see the same status; a mismatch hides the real outcome from one of them.");

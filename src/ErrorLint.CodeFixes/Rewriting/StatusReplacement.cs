@@ -17,6 +17,28 @@ internal static class StatusReplacement
             ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(status))
             : StatusCodeSyntax.For(status);
 
+    /// <summary>
+    /// The status expression as syntax, when the code spells it as a value an <c>int</c> can replace (an <c>int</c>
+    /// or <c>int?</c> argument, initializer or assignment; <c>(int)HttpStatusCode.X</c> is replaced as a whole).
+    /// </summary>
+    public static ExpressionSyntax? Editable(IOperation? statusOperation)
+    {
+        if (statusOperation?.Syntax is not ExpressionSyntax syntax || statusOperation.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var converted = model.GetTypeInfo(syntax).ConvertedType;
+        return converted is { SpecialType: SpecialType.System_Int32 }
+            || converted is INamedTypeSymbol { IsValueType: true, TypeArguments.Length: 1 } nullable && nullable.TypeArguments[0].SpecialType == SpecialType.System_Int32
+            ? syntax
+            : null;
+    }
+
+    /// <summary>Replaces a status expression with <paramref name="status"/>, spelled like the original.</summary>
+    public static Task<Document> ReplaceAsync(Document document, ExpressionSyntax original, int status, CancellationToken cancellationToken)
+        => ApplyAsync(document, original, SpelledLike(original, status), cancellationToken);
+
     public static async Task<Document> ApplyAsync(Document document, SyntaxNode original, ExpressionSyntax replacement, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);

@@ -27,4 +27,51 @@ internal static class ProblemDetailsFacts
 
         return null;
     }
+
+    /// <summary>
+    /// The one value written to <c>Status</c> of the problem details a response sends: in its initializer, or, for a
+    /// local, in the local's initializer or a <c>problem.Status = ...</c> assignment in the same function. Null when
+    /// there is none or more than one.
+    /// </summary>
+    public static IOperation? SentStatus(IOperation? body)
+    {
+        body = HttpResponseInfo.Unwrap(body);
+        if (body is not ILocalReferenceOperation { Local: { } local } reference)
+        {
+            return StatusAssignment(body);
+        }
+
+        IOperation root = reference;
+        while (root.Parent is { } parent && root is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            root = parent;
+        }
+
+        IOperation? found = null;
+        var writes = 0;
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (StatusAssignment(value) is { } initial)
+                    {
+                        found = initial;
+                        writes++;
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Status", Instance: ILocalReferenceOperation target } } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    found = assignment.Value;
+                    writes++;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation reassigned } when SymbolEqualityComparer.Default.Equals(reassigned.Local, local) && !reassigned.IsImplicit:
+                    // The local is given another object: which status is sent is not clear.
+                    return null;
+            }
+        }
+
+        return writes == 1 ? found : null;
+    }
 }

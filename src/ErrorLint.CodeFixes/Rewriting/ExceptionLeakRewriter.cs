@@ -1,0 +1,199 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.CodeFixes.Rewriting;
+
+/// <summary>
+/// The EL0009/EL0010 fix: replaces the exception data sent to the client (widened to the whole string it is
+/// built into) with a neutral message, keeping the response, its status and its style; and, when an
+/// <c>ILogger</c> is in scope and the exception is not logged yet in that block, logs it first.
+/// </summary>
+internal sealed class ExceptionLeakRewriter
+{
+    public const string GenericMessage = "An unexpected error occurred.";
+    private const string LogMessage = "The request failed.";
+    private const string LoggingNamespace = "Microsoft.Extensions.Logging";
+
+    private readonly ExpressionSyntax target;
+    private readonly StatementSyntax? logBefore;
+    private readonly string? logStatement;
+    private readonly bool addUsing;
+
+    private ExceptionLeakRewriter(ExpressionSyntax target, StatementSyntax? logBefore, string? logStatement, bool addUsing)
+    {
+        this.target = target;
+        this.logBefore = logBefore;
+        this.logStatement = logStatement;
+        this.addUsing = addUsing;
+    }
+
+    public bool Logs => logStatement is not null;
+
+    public static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+            || model.GetOperation(node, cancellationToken) is not { } operation)
+        {
+            return null;
+        }
+
+        var leak = ExceptionFlow.FindLeaks(new[] { operation }).FirstOrDefault(l => l.Syntax == node);
+        if (leak is null)
+        {
+            return null;
+        }
+
+        var target = Widen(model, node, cancellationToken);
+        var convertedType = model.GetTypeInfo(target, cancellationToken).ConvertedType;
+        if (convertedType is null
+            || convertedType.SpecialType is not (SpecialType.System_String or SpecialType.System_Object) && convertedType.TypeKind != TypeKind.Dynamic)
+        {
+            return null;
+        }
+
+        var (statement, log, addUsing) = PlanLogging(model, target, leak, cancellationToken);
+        return new ExceptionLeakRewriter(target, statement, log, addUsing);
+    }
+
+    public Document Apply(Document document, SyntaxNode root)
+    {
+        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(GenericMessage));
+        editor.ReplaceNode(target, literal.WithTriviaFrom(target));
+        if (logBefore is not null && logStatement is not null)
+        {
+            var indentation = logBefore.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+            var endOfLine = logBefore.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var log = SyntaxFactory.ParseStatement(logStatement)
+                .WithLeadingTrivia(indentation)
+                .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed);
+            editor.InsertBefore(logBefore, log);
+            if (addUsing && root is CompilationUnitSyntax compilationUnit)
+            {
+                UsingDirectives.Add(editor, compilationUnit, LoggingNamespace);
+            }
+        }
+
+        return document.WithSyntaxRoot(editor.GetChangedRoot());
+    }
+
+    /// <summary><c>$"Failed: {ex.Message}"</c>, <c>"Failed: " + ex</c>, <c>string.Format(..., ex)</c>, <c>ex.Message.Trim()</c>: the whole string goes.</summary>
+    private static ExpressionSyntax Widen(SemanticModel model, ExpressionSyntax node, CancellationToken cancellationToken)
+    {
+        var current = node;
+        while (true)
+        {
+            ExpressionSyntax? next = current.Parent switch
+            {
+                InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } => interpolated,
+                ParenthesizedExpressionSyntax parenthesized => parenthesized,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation
+                    when model.GetTypeInfo(concatenation, cancellationToken).Type?.SpecialType == SpecialType.System_String => concatenation,
+                MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
+                    when access.Expression == current && model.GetTypeInfo(call, cancellationToken).Type?.SpecialType == SpecialType.System_String => call,
+                ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
+                    when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String } => call,
+                _ => null,
+            };
+            if (next is null)
+            {
+                return current;
+            }
+
+            current = next;
+        }
+    }
+
+    private static (StatementSyntax? Statement, string? Log, bool AddUsing) PlanLogging(
+        SemanticModel model, ExpressionSyntax target, ExceptionLeak leak, CancellationToken cancellationToken)
+    {
+        var none = ((StatementSyntax?)null, (string?)null, false);
+        var statement = target.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement?.Parent is not BlockSyntax block
+            || target.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax)
+            || ExceptionExpression(leak.Exception) is not { } exception)
+        {
+            return none;
+        }
+
+        // The exception must mean the same thing where the log goes.
+        var position = statement.SpanStart;
+        var original = model.GetSymbolInfo(leak.Exception.Syntax, cancellationToken).Symbol;
+        var speculative = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(exception), SpeculativeBindingOption.BindAsExpression).Symbol;
+        if (original is null || !SymbolEqualityComparer.Default.Equals(original, speculative) || IsAlreadyLogged(block, exception))
+        {
+            return none;
+        }
+
+        if (FindLogger(model, statement, cancellationToken) is not { } logger)
+        {
+            return none;
+        }
+
+        var log = $"{logger}.LogError({exception}, \"{LogMessage}\");";
+        var call = SyntaxFactory.ParseExpression(log.TrimEnd(';'));
+        var bound = model.GetSpeculativeSymbolInfo(position, call, SpeculativeBindingOption.BindAsExpression);
+        var resolves = bound.Symbol is not null || bound.CandidateSymbols.Length > 0;
+        return (statement, log, !resolves);
+    }
+
+    private static string? ExceptionExpression(IOperation exception) => exception switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation => exception.Syntax.ToString(),
+        IPropertyReferenceOperation { Syntax: MemberAccessExpressionSyntax access } when !access.DescendantNodes().OfType<InvocationExpressionSyntax>().Any() => access.ToString(),
+        _ => null,
+    };
+
+    /// <summary>Any <c>Log*</c> call in the catch block (or the body) that is handed the exception.</summary>
+    private static bool IsAlreadyLogged(BlockSyntax block, string exception)
+    {
+        var scope = block.Ancestors().OfType<CatchClauseSyntax>().FirstOrDefault()?.Block ?? (SyntaxNode)block;
+        return scope.DescendantNodes()
+            .OfType<InvocationExpressionSyntax>()
+            .Any(call => LogName(call.Expression) is { } name && name.StartsWith("Log", System.StringComparison.Ordinal)
+                && call.ArgumentList.Arguments.Any(a => a.Expression.ToString() == exception));
+    }
+
+    private static string? LogName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>An <c>ILogger</c> in scope: a parameter or local first, then a field, property or primary-constructor parameter.</summary>
+    private static string? FindLogger(SemanticModel model, StatementSyntax statement, CancellationToken cancellationToken)
+    {
+        var loggerType = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+        if (loggerType is null)
+        {
+            return null;
+        }
+
+        var inStaticMember = model.GetEnclosingSymbol(statement.SpanStart, cancellationToken) is { IsStatic: true };
+        var candidates = model.LookupSymbols(statement.SpanStart)
+            .Where(s => s is ILocalSymbol or IParameterSymbol || (s is IFieldSymbol or IPropertySymbol && (!inStaticMember || s.IsStatic)))
+            .Where(s => WellKnownTypes.Implements(TypeOf(s), loggerType))
+            .OrderBy(s => s is ILocalSymbol or IParameterSymbol ? 0 : 1)
+            .ThenBy(s => s.Name, System.StringComparer.Ordinal)
+            .ToList();
+        return candidates.FirstOrDefault()?.Name;
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        _ => null,
+    };
+}

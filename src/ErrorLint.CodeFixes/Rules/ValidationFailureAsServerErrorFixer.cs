@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rewriting;
+using ErrorLint.Configuration;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.CodeFixes.Rules;
+
+/// <summary>
+/// EL0002: answers the invalid request with the configured validation status (400 or 422): <c>ValidationProblem(ModelState)</c>
+/// or <c>Results.ValidationProblem(errors)</c> where validation state is at hand, else <c>Problem(..., statusCode: 400)</c>;
+/// a status written as a plain value (<c>Response.StatusCode = 500</c>, <c>statusCode: 500</c>) is changed in place.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ValidationFailureAsServerErrorFixer))]
+public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
+{
+    public const string ValidationProblemKey = RuleIdentifiers.ValidationFailureAsServerError + ".ValidationProblem";
+    public const string ProblemKey = RuleIdentifiers.ValidationFailureAsServerError + ".Problem";
+    public const string StatusKey = RuleIdentifiers.ValidationFailureAsServerError + ".Status";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ValidationFailureAsServerError);
+
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Instance;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || ResponseModel.For(semanticModel.Compilation) is not { } model)
+        {
+            return;
+        }
+
+        var options = ErrorLintOptions.For(context.Document.Project.AnalyzerOptions, root.SyntaxTree);
+        var status = options.ValidationStatus;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+                || semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
+                || model.Describe(operation, context.CancellationToken) is not { } response)
+            {
+                continue;
+            }
+
+            // Response.StatusCode = 500 and ValidationProblem(..., statusCode: 500): the status alone is wrong.
+            if (response.Kind is ResponseKind.StatusAssignment or ResponseKind.ValidationProblem
+                && StatusReplacement.Editable(response.StatusOperation) is { } statusSyntax)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Send status {status}", ct => StatusReplacement.ReplaceAsync(context.Document, statusSyntax, status, ct), StatusKey),
+                    diagnostic);
+                continue;
+            }
+
+            var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
+            var style = FixStyles.For(response, containing, model.Types);
+            if (style == FixStyle.HttpResponse)
+            {
+                continue;
+            }
+
+            var replacement = ValidationProblem(response, style, containing, model, semanticModel, status)
+                ?? Problem(response, style, status);
+            if (ResponseReplacer.TryPlan(semanticModel, node, replacement.TypeName, context.CancellationToken) is not { } plan)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary><c>ValidationProblem(ModelState)</c> in a controller, <c>Results.ValidationProblem(errors)</c> given an errors dictionary.</summary>
+    private static Replacement? ValidationProblem(HttpResponseInfo response, FixStyle style, ISymbol? containing, ResponseModel model, SemanticModel semanticModel, int status)
+    {
+        var body = response.Body;
+        if (style == FixStyle.Controller)
+        {
+            if (!WellKnownTypes.InheritsFrom(containing?.ContainingType, model.Types.ControllerBase) || containing is IMethodSymbol { IsStatic: true })
+            {
+                return null;
+            }
+
+            ExpressionSyntax? modelState = null;
+            if (WellKnownTypes.InheritsFrom(body?.Type, model.Types.ModelStateDictionary) && body!.Syntax is ExpressionSyntax bodySyntax)
+            {
+                modelState = bodySyntax.WithoutTrivia();
+            }
+            else if (ValidationFacts.FailedValidationBranch(response.Operation) is { } failed && failed.StartsWith("ModelState", System.StringComparison.Ordinal))
+            {
+                modelState = SyntaxFactory.IdentifierName("ModelState");
+            }
+
+            return modelState is null
+                ? null
+                : new Replacement(
+                    ProblemResponseSyntax.ValidationProblem(style, modelState, status),
+                    "Microsoft.AspNetCore.Mvc.ActionResult",
+                    $"Return ValidationProblem ({status})",
+                    ValidationProblemKey);
+        }
+
+        if (style is FixStyle.Results or FixStyle.TypedResults
+            && body?.Type is { } bodyType
+            && body.Syntax is ExpressionSyntax errors
+            && semanticModel.Compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2") is { } dictionary
+            && semanticModel.Compilation.GetSpecialType(SpecialType.System_String) is { } stringType)
+        {
+            var errorsType = dictionary.Construct(stringType, semanticModel.Compilation.CreateArrayTypeSymbol(stringType));
+            if (semanticModel.Compilation.ClassifyConversion(bodyType, errorsType).IsImplicit)
+            {
+                return new Replacement(
+                    ProblemResponseSyntax.ValidationProblem(style, errors.WithoutTrivia(), status),
+                    style == FixStyle.TypedResults ? "Microsoft.AspNetCore.Http.HttpResults.ValidationProblem" : "Microsoft.AspNetCore.Http.IResult",
+                    $"Return ValidationProblem ({status})",
+                    ValidationProblemKey);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>Problem(detail: ..., statusCode: 400)</c>, keeping a message written as a string constant.</summary>
+    private static Replacement Problem(HttpResponseInfo response, FixStyle style, int status)
+    {
+        var detail = DetailArgument(response)
+            ?? (HttpResponseInfo.Unwrap(response.Body) is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
+        var typeName = style switch
+        {
+            FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
+            FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
+            _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
+        };
+        return new Replacement(ProblemResponseSyntax.Problem(style, detail, status), typeName, $"Return problem details with status {status}", ProblemKey);
+    }
+
+    /// <summary>The <c>detail</c> a <c>Problem("...")</c> call already passes.</summary>
+    private static ExpressionSyntax? DetailArgument(HttpResponseInfo response)
+    {
+        if (response.Operation is IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "detail" && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.Syntax is ExpressionSyntax detail)
+                {
+                    return detail.WithoutTrivia();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class Replacement
+    {
+        public Replacement(ExpressionSyntax syntax, string typeName, string title, string equivalenceKey)
+        {
+            Syntax = syntax;
+            TypeName = typeName;
+            Title = title;
+            EquivalenceKey = equivalenceKey;
+        }
+
+        public ExpressionSyntax Syntax { get; }
+
+        public string TypeName { get; }
+
+        public string Title { get; }
+
+        public string EquivalenceKey { get; }
+    }
+}

@@ -1,0 +1,526 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Model;
+
+/// <summary>
+/// Follows data derived from a handled exception within one member: the <c>catch</c> variable,
+/// <c>IExceptionHandlerFeature.Error</c>, <c>context.Exception</c> in exception filters and
+/// <c>ProblemDetailsContext</c>, the exception parameter of <c>IExceptionHandler.TryHandleAsync</c>; through locals,
+/// patterns, interpolation, concatenation, string helpers and object, collection and anonymous initializers.
+/// Rules hand it the values a response sends and get back the exception data among them.
+/// </summary>
+internal sealed class ExceptionFlow
+{
+    // Enough for local -> anonymous object -> dictionary -> interpolation -> ex.Message, and cheap on deep expressions.
+    private const int MaxDepth = 12;
+
+    private static readonly HashSet<string> DetailProperties = new(System.StringComparer.Ordinal)
+    {
+        "StackTrace", "Source", "TargetSite", "Data", "HelpLink",
+    };
+
+    private static readonly HashSet<string> AppendingMethods = new(System.StringComparer.Ordinal)
+    {
+        "Add", "TryAdd", "Append", "AppendLine", "AppendFormat", "Insert", "Push", "Enqueue", "AddRange",
+    };
+
+    private readonly IOperation root;
+    private readonly HashSet<ILocalSymbol> tracedLocals = new(SymbolEqualityComparer.Default);
+    private readonly List<ExceptionLeak> leaks = new();
+    private List<IOperation>? descendants;
+
+    private ExceptionFlow(IOperation root) => this.root = root;
+
+    /// <summary>The exception data among the values a response sends (arguments, initializers, returned value).</summary>
+    public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues)
+    {
+        ExceptionFlow? flow = null;
+        foreach (var value in sentValues)
+        {
+            flow ??= new ExceptionFlow(RootOf(value));
+            flow.Trace(value, 0);
+        }
+
+        return flow?.leaks ?? (IReadOnlyList<ExceptionLeak>)System.Array.Empty<ExceptionLeak>();
+    }
+
+    /// <summary>The values a response sends: every argument but the status, and the members of its initializer.</summary>
+    public static IEnumerable<IOperation> SentValues(HttpResponseInfo response)
+    {
+        switch (response.Operation)
+        {
+            case IInvocationOperation invocation:
+                return SentArguments(invocation.Arguments);
+            case IObjectCreationOperation creation:
+                var values = SentArguments(creation.Arguments).ToList();
+                if (creation.Initializer is { } initializer)
+                {
+                    values.Add(initializer);
+                }
+
+                return values;
+            default:
+                return System.Array.Empty<IOperation>();
+        }
+    }
+
+    /// <summary>
+    /// The value written by <c>ctx.ProblemDetails.Detail = ...</c>, <c>problem.Extensions["k"] = ...</c> or
+    /// <c>Extensions.Add(k, v)</c> on problem details that are not held in a local of the member (a local is
+    /// followed to the response that sends it instead).
+    /// </summary>
+    public static IEnumerable<IOperation> ProblemDetailsWrites(IOperation operation, WellKnownTypes types)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                when IsProblemDetailsMember(target, types) && !IsHeldLocally(target):
+                yield return assignment.Value;
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: IPropertyReferenceOperation { Property.Name: "Extensions" } extensions } invocation
+                when ProblemDetailsFacts.IsProblemDetails(extensions.Instance?.Type, types) && !IsHeldLocally(extensions):
+                foreach (var argument in invocation.Arguments)
+                {
+                    yield return argument.Value;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The exception an expression evaluates to, or null when it is not a handled exception.</summary>
+    public static ITypeSymbol? HandledExceptionType(IOperation operation)
+        => new ExceptionFlow(RootOf(operation)).AsException(operation, 0)?.Type;
+
+    private static IEnumerable<IOperation> SentArguments(IEnumerable<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter?.Name != "statusCode")
+            {
+                yield return argument.Value;
+            }
+        }
+    }
+
+    private static bool IsProblemDetailsMember(IPropertyReferenceOperation target, WellKnownTypes types)
+    {
+        if (target.Property.Name is "Detail" or "Title")
+        {
+            return ProblemDetailsFacts.IsProblemDetails(target.Instance?.Type, types);
+        }
+
+        // problem.Extensions["trace"] = ...
+        return target.Property.IsIndexer
+            && target.Instance is IPropertyReferenceOperation { Property.Name: "Extensions" } extensions
+            && ProblemDetailsFacts.IsProblemDetails(extensions.Instance?.Type, types);
+    }
+
+    private static bool IsHeldLocally(IOperation member)
+    {
+        var instance = RootInstance(member);
+        return instance is ILocalReferenceOperation
+            || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
+    }
+
+    private static IOperation RootInstance(IOperation operation)
+    {
+        var current = operation;
+        while (true)
+        {
+            var next = current switch
+            {
+                IMemberReferenceOperation member => member.Instance,
+                IArrayElementReferenceOperation element => element.ArrayReference,
+                IInvocationOperation invocation => invocation.Instance,
+                IConversionOperation conversion => conversion.Operand,
+                _ => null,
+            };
+            if (next is null)
+            {
+                return current;
+            }
+
+            current = next;
+        }
+    }
+
+    private static IOperation RootOf(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is { } parent)
+        {
+            current = parent;
+        }
+
+        return current;
+    }
+
+    private static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private IEnumerable<IOperation> Descendants() => descendants ??= root.DescendantsAndSelf().ToList();
+
+    private void Trace(IOperation? operation, int depth)
+    {
+        operation = Unwrap(operation);
+        if (operation is null || depth > MaxDepth)
+        {
+            return;
+        }
+
+        if (AsException(operation, 0) is { } exception)
+        {
+            Report(operation, ExceptionLeakKind.Details, exception);
+            return;
+        }
+
+        depth++;
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Instance: { } instance } property when AsException(instance, 0) is { } owner:
+                if (property.Property.Name == "Message")
+                {
+                    Report(operation, owner.Inner ? ExceptionLeakKind.Details : ExceptionLeakKind.Message, owner);
+                }
+                else if (DetailProperties.Contains(property.Property.Name))
+                {
+                    Report(operation, ExceptionLeakKind.Details, owner);
+                }
+
+                break;
+            case IInvocationOperation invocation:
+                TraceInvocation(invocation, depth);
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation)
+                    {
+                        Trace(interpolation.Expression, depth);
+                    }
+                }
+
+                break;
+            case IBinaryOperation binary:
+                Trace(binary.LeftOperand, depth);
+                Trace(binary.RightOperand, depth);
+                break;
+            case IAnonymousObjectCreationOperation anonymous:
+                foreach (var initializer in anonymous.Initializers)
+                {
+                    Trace(initializer is ISimpleAssignmentOperation assignment ? assignment.Value : initializer, depth);
+                }
+
+                break;
+            case IObjectCreationOperation creation:
+                foreach (var argument in creation.Arguments)
+                {
+                    Trace(argument.Value, depth);
+                }
+
+                Trace(creation.Initializer, depth);
+                break;
+            case IObjectOrCollectionInitializerOperation initializer:
+                foreach (var member in initializer.Initializers)
+                {
+                    switch (member)
+                    {
+                        case ISimpleAssignmentOperation assignment:
+                            Trace(assignment.Value, depth);
+                            break;
+                        case IMemberInitializerOperation nested:
+                            Trace(nested.Initializer, depth);
+                            break;
+                        case IInvocationOperation add:
+                            foreach (var argument in add.Arguments)
+                            {
+                                Trace(argument.Value, depth);
+                            }
+
+                            break;
+                    }
+                }
+
+                break;
+            case IArrayCreationOperation array:
+                Trace(array.Initializer, depth);
+                break;
+            case IArrayInitializerOperation arrayInitializer:
+                foreach (var element in arrayInitializer.ElementValues)
+                {
+                    Trace(element, depth);
+                }
+
+                break;
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    Trace(element, depth);
+                }
+
+                break;
+            case IConditionalOperation conditional:
+                Trace(conditional.WhenTrue, depth);
+                Trace(conditional.WhenFalse, depth);
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    Trace(arm.Value, depth);
+                }
+
+                break;
+            case ICoalesceOperation coalesce:
+                Trace(coalesce.Value, depth);
+                Trace(coalesce.WhenNull, depth);
+                break;
+            case IConditionalAccessOperation conditionalAccess:
+                Trace(conditionalAccess.WhenNotNull, depth);
+                break;
+            case IAwaitOperation awaited:
+                Trace(awaited.Operation, depth);
+                break;
+            case ILocalReferenceOperation local:
+                TraceLocal(local.Local, depth);
+                break;
+        }
+    }
+
+    private void TraceInvocation(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (invocation.Instance is { } instance && method.Name == "ToString" && AsException(instance, 0) is { } owner)
+        {
+            Report(invocation, ExceptionLeakKind.Details, owner);
+            return;
+        }
+
+        // String building and serialization carry their inputs into their result; other calls are not followed.
+        var type = method.ContainingType;
+        var carries = method.Name == "ToString"
+            || type?.SpecialType == SpecialType.System_String
+            || type?.Name is "StringBuilder" or "JsonSerializer" or "JsonConvert" or "Enumerable"
+            || invocation.Instance?.Type?.SpecialType == SpecialType.System_String;
+        if (!carries)
+        {
+            return;
+        }
+
+        Trace(invocation.Instance, depth);
+        foreach (var argument in invocation.Arguments)
+        {
+            Trace(argument.Value, depth);
+        }
+    }
+
+    private void TraceLocal(ILocalSymbol local, int depth)
+    {
+        if (!tracedLocals.Add(local))
+        {
+            return;
+        }
+
+        foreach (var operation in Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    Trace(declarator.Initializer?.Value, depth);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    Trace(assignment.Value, depth);
+                    break;
+                case IAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } write
+                    when RootInstance(write.Target) is ILocalReferenceOperation owner && SymbolEqualityComparer.Default.Equals(owner.Local, local):
+                    Trace(write.Value, depth);
+                    break;
+                case IInvocationOperation { Instance: { } receiver } call
+                    when AppendingMethods.Contains(call.TargetMethod.Name)
+                        && RootInstance(receiver) is ILocalReferenceOperation owner
+                        && SymbolEqualityComparer.Default.Equals(owner.Local, local):
+                    foreach (var argument in call.Arguments)
+                    {
+                        Trace(argument.Value, depth);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void Report(IOperation value, ExceptionLeakKind kind, Origin origin)
+    {
+        var syntax = value.Syntax;
+        while (syntax.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == syntax)
+        {
+            syntax = access;
+        }
+
+        foreach (var existing in leaks)
+        {
+            if (existing.Syntax == syntax)
+            {
+                return;
+            }
+        }
+
+        var text = syntax.ToString();
+        if (text.Length > 60)
+        {
+            text = text.Substring(0, 57) + "...";
+        }
+
+        leaks.Add(new ExceptionLeak(value, syntax, kind, origin.Type, origin.Reference, text));
+    }
+
+    /// <summary>What a value is when it is a handled exception: its static type and whether it is an inner exception.</summary>
+    private Origin? AsException(IOperation? operation, int depth)
+    {
+        operation = Unwrap(operation);
+        if (operation is null || depth > MaxDepth || operation.Type is not { } type || !IsExceptionType(type))
+        {
+            // A conditional access (feature?.Error) has the type of its result; look inside before giving up.
+            if (operation is IConditionalAccessOperation access && depth <= MaxDepth)
+            {
+                return AsException(access.WhenNotNull, depth + 1);
+            }
+
+            return null;
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return AsExceptionLocal(local, depth);
+            case IParameterReferenceOperation parameter
+                when parameter.Parameter.ContainingSymbol is IMethodSymbol { Name: "TryHandleAsync" }:
+                return new Origin(type, inner: false, operation);
+            case IPropertyReferenceOperation property:
+                var name = property.Property.Name;
+                var owner = property.Property.ContainingType?.Name;
+                if ((name == "Error" && owner is "IExceptionHandlerFeature" or "IExceptionHandlerPathFeature" or "ExceptionHandlerFeature")
+                    || (name == "Exception" && owner is "ExceptionContext" or "ProblemDetailsContext" or "ErrorContext" or "ExceptionHandlerContext"))
+                {
+                    return new Origin(type, inner: false, operation);
+                }
+
+                if (name == "InnerException" && AsException(property.Instance, depth + 1) is { } outer)
+                {
+                    return new Origin(type, inner: true, outer.Reference);
+                }
+
+                return null;
+            case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } instance } when AsException(instance, depth + 1) is { } outerOfBase:
+                return new Origin(type, inner: true, outerOfBase.Reference);
+            case IConditionalAccessOperation conditionalAccess:
+                return AsException(conditionalAccess.WhenNotNull, depth + 1);
+            case IConditionalAccessInstanceOperation:
+                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation enclosing)
+                    {
+                        return AsException(enclosing.Operation, depth + 1);
+                    }
+                }
+
+                return null;
+            case ICoalesceOperation coalesce:
+                return AsException(coalesce.Value, depth + 1) ?? AsException(coalesce.WhenNull, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    private Origin? AsExceptionLocal(ILocalReferenceOperation reference, int depth)
+    {
+        var local = reference.Local;
+        foreach (var syntaxReference in local.DeclaringSyntaxReferences)
+        {
+            if (syntaxReference.GetSyntax() is CatchDeclarationSyntax)
+            {
+                return new Origin(local.Type, inner: false, reference);
+            }
+        }
+
+        foreach (var operation in Descendants())
+        {
+            IOperation? source = operation switch
+            {
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local) => PatternInput(pattern),
+                IRecursivePatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local) => PatternInput(pattern),
+                _ => null,
+            };
+            if (source is not null && !ReferenceEquals(source, reference) && AsException(source, depth + 1) is { } origin)
+            {
+                // The local's own type is what the code narrowed it to (if (error is DbException db)).
+                return new Origin(local.Type, origin.Inner, origin.Inner ? origin.Reference : reference);
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? PatternInput(IOperation pattern)
+    {
+        for (var parent = pattern.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IIsPatternOperation isPattern:
+                    return isPattern.Value;
+                case ISwitchExpressionOperation switchExpression:
+                    return switchExpression.Value;
+                case ISwitchOperation switchStatement:
+                    return switchStatement.Value;
+                case IPropertySubpatternOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsExceptionType(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "Exception" && current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Origin
+    {
+        public Origin(ITypeSymbol? type, bool inner, IOperation reference)
+        {
+            Type = type;
+            Inner = inner;
+            Reference = reference;
+        }
+
+        public ITypeSymbol? Type { get; }
+
+        public bool Inner { get; }
+
+        /// <summary>The reference to the handled exception itself (the outer one for inner exceptions).</summary>
+        public IOperation Reference { get; }
+    }
+}

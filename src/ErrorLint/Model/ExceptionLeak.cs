@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis;
+
+namespace ErrorLint.Model;
+
+/// <summary>What part of a handled exception reaches a response.</summary>
+internal enum ExceptionLeakKind
+{
+    /// <summary>The stack trace, <c>ToString()</c>, the exception object, inner exceptions, <c>Source</c>, <c>TargetSite</c>, <c>Data</c> (EL0009).</summary>
+    Details,
+
+    /// <summary>The exception's <c>Message</c> (EL0010 when the exception is unexpected).</summary>
+    Message,
+}
+
+/// <summary>A value derived from a handled exception that is sent to the client.</summary>
+internal sealed class ExceptionLeak
+{
+    public ExceptionLeak(IOperation value, SyntaxNode syntax, ExceptionLeakKind kind, ITypeSymbol? exceptionType, IOperation exception, string description)
+    {
+        Value = value;
+        Syntax = syntax;
+        Kind = kind;
+        ExceptionType = exceptionType;
+        Exception = exception;
+        Description = description;
+    }
+
+    /// <summary>The expression that reads the exception data: <c>ex.StackTrace</c>, <c>ex.Message</c>, <c>ex</c>; rules report on it.</summary>
+    public IOperation Value { get; }
+
+    /// <summary>The code to report on and replace: <see cref="Value"/>, or the whole <c>ex?.Message</c> for a conditional access.</summary>
+    public SyntaxNode Syntax { get; }
+
+    public ExceptionLeakKind Kind { get; }
+
+    /// <summary>The static type of the exception the data comes from (the caught type, the pattern's type, ...).</summary>
+    public ITypeSymbol? ExceptionType { get; }
+
+    /// <summary>The reference to the exception itself inside <see cref="Value"/> (<c>ex</c> in <c>ex.Message</c>).</summary>
+    public IOperation Exception { get; }
+
+    /// <summary>How the code names the leaked data, for messages: <c>ex.StackTrace</c>.</summary>
+    public string Description { get; }
+}

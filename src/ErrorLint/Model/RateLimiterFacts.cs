@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Model;
+
+/// <summary>
+/// What a rate limiter's configuration (<c>AddRateLimiter(options =&gt; ...)</c>, <c>Configure&lt;RateLimiterOptions&gt;(...)</c>,
+/// <c>AddOptions&lt;RateLimiterOptions&gt;().Configure(...)</c>) says about rejected requests: the <c>OnRejected</c> callbacks
+/// it sets and the <c>RejectionStatusCode</c>. Null from <see cref="For"/> before ASP.NET Core 7, which has no rate limiter.
+/// </summary>
+internal sealed class RateLimiterFacts
+{
+    /// <summary>The status the framework rejects with when <c>RejectionStatusCode</c> is left alone.</summary>
+    public const int DefaultRejectionStatus = 503;
+
+    private static readonly ConditionalWeakTable<ResponseModel, Holder> Instances = new();
+
+    private readonly ResponseHeaderFacts headers;
+
+    private RateLimiterFacts(ResponseModel model, INamedTypeSymbol options)
+    {
+        headers = ResponseHeaderFacts.For(model);
+        Options = options;
+        Compilation = model.Types.Compilation;
+    }
+
+    public INamedTypeSymbol Options { get; }
+
+    private Compilation Compilation { get; }
+
+    public static RateLimiterFacts? For(ResponseModel model)
+        => Instances.GetValue(model, static m => new Holder(
+            m.Types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is { } options
+                ? new RateLimiterFacts(m, options)
+                : null)).Facts;
+
+    /// <summary>Describes the configuration an invocation hands an <c>Action&lt;RateLimiterOptions&gt;</c>; null when it hands none or it cannot be read.</summary>
+    public RateLimiterConfiguration? DescribeConfiguration(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type is INamedTypeSymbol { Name: "Action", TypeArguments.Length: 1 } action
+                && WellKnownTypes.Is(action.TypeArguments[0], Options))
+            {
+                return Describe(invocation, argument.Value, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the member that configures the limiter also sets <c>OnRejected</c> somewhere else (another <c>Configure</c> call).</summary>
+    public bool IsOnRejectedSetElsewhere(IInvocationOperation invocation)
+    {
+        var root = (IOperation)invocation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var span = invocation.Syntax.Span;
+        foreach (var operation in root.Descendants())
+        {
+            if (IsOnRejectedAssignment(operation) && !span.Contains(operation.Syntax.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private RateLimiterConfiguration? Describe(IInvocationOperation invocation, IOperation configure, CancellationToken cancellationToken)
+    {
+        IOperation? body;
+        IAnonymousFunctionOperation? lambda = null;
+        switch (HttpResponseInfo.Unwrap(configure))
+        {
+            case IDelegateCreationOperation { Target: IAnonymousFunctionOperation anonymous }:
+                lambda = anonymous;
+                body = anonymous.Body;
+                break;
+            case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } }
+                when SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty:
+                body = BodyOf(method, cancellationToken);
+                break;
+            default:
+                return null;
+        }
+
+        if (body is null)
+        {
+            return null;
+        }
+
+        int? status = DefaultRejectionStatus;
+        var statusAssigned = false;
+        var complete = true;
+        var onRejected = ImmutableArray.CreateBuilder<OnRejectedCallback>();
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                && WellKnownTypes.Is(property.Property.ContainingType, Options))
+            {
+                if (property.Property.Name == "OnRejected")
+                {
+                    onRejected.Add(new OnRejectedCallback(assignment, SetsRetryAfter(assignment.Value, cancellationToken)));
+                }
+                else if (property.Property.Name == "RejectionStatusCode")
+                {
+                    statusAssigned = true;
+                    status = ResponseModel.ReadStatusCode(assignment.Value);
+                }
+            }
+            else if (operation is IInvocationOperation call && HandsOptionsToOwnCode(call))
+            {
+                // The application's own method may set OnRejected; what it does is not followed.
+                complete = false;
+            }
+        }
+
+        return new RateLimiterConfiguration(invocation, lambda, status, statusAssigned, complete, onRejected.ToImmutable());
+    }
+
+    /// <summary>True, false, or null when the callback cannot be read (a field, a variable, a method of another assembly).</summary>
+    private bool? SetsRetryAfter(IOperation value, CancellationToken cancellationToken)
+    {
+        switch (HttpResponseInfo.Unwrap(value))
+        {
+            case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                return headers.SetsRetryAfterAnywhere(lambda.Body, cancellationToken);
+            case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } }
+                when SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty:
+                return headers.MethodSetsRetryAfter(method, cancellationToken);
+            case IAnonymousFunctionOperation lambda:
+                return headers.SetsRetryAfterAnywhere(lambda.Body, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    private bool HandsOptionsToOwnCode(IInvocationOperation call)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, Compilation.Assembly))
+        {
+            return false;
+        }
+
+        if (call.Instance is { } instance && WellKnownTypes.Is(instance.Type, Options))
+        {
+            return true;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (WellKnownTypes.Is(HttpResponseInfo.Unwrap(argument.Value)?.Type, Options))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsOnRejectedAssignment(IOperation operation)
+        => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "OnRejected" } property }
+            && WellKnownTypes.Is(property.Property.ContainingType, Options);
+
+    private IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+#pragma warning disable RS1030
+        var semanticModel = Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        return semanticModel.GetOperation(syntax, cancellationToken);
+    }
+
+    private sealed class Holder
+    {
+        public Holder(RateLimiterFacts? facts) => Facts = facts;
+
+        public RateLimiterFacts? Facts { get; }
+    }
+}
+
+/// <summary>One rate limiter configuration delegate, as read by <see cref="RateLimiterFacts"/>.</summary>
+internal sealed class RateLimiterConfiguration
+{
+    public RateLimiterConfiguration(
+        IInvocationOperation invocation,
+        IAnonymousFunctionOperation? lambda,
+        int? rejectionStatus,
+        bool rejectionStatusAssigned,
+        bool isComplete,
+        ImmutableArray<OnRejectedCallback> onRejected)
+    {
+        Invocation = invocation;
+        Lambda = lambda;
+        RejectionStatus = rejectionStatus;
+        RejectionStatusAssigned = rejectionStatusAssigned;
+        IsComplete = isComplete;
+        OnRejected = onRejected;
+    }
+
+    public IInvocationOperation Invocation { get; }
+
+    /// <summary>The configuration lambda; null for a method group.</summary>
+    public IAnonymousFunctionOperation? Lambda { get; }
+
+    /// <summary>The rejection status: 503 by default, null when assigned a value not known at compile time.</summary>
+    public int? RejectionStatus { get; }
+
+    public bool RejectionStatusAssigned { get; }
+
+    /// <summary>False when the options are handed to the application's own code, which may set <c>OnRejected</c>.</summary>
+    public bool IsComplete { get; }
+
+    public ImmutableArray<OnRejectedCallback> OnRejected { get; }
+}
+
+internal sealed class OnRejectedCallback
+{
+    public OnRejectedCallback(ISimpleAssignmentOperation assignment, bool? setsRetryAfter)
+    {
+        Assignment = assignment;
+        SetsRetryAfter = setsRetryAfter;
+    }
+
+    /// <summary><c>options.OnRejected = ...</c>.</summary>
+    public ISimpleAssignmentOperation Assignment { get; }
+
+    /// <summary>Null when the callback cannot be read.</summary>
+    public bool? SetsRetryAfter { get; }
+}

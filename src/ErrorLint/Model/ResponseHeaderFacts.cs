@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ErrorLint.Model;
+
+/// <summary>
+/// Answers "is the <c>Retry-After</c> header set on the way to this response?": <c>Headers.RetryAfter = ...</c>,
+/// <c>Headers["Retry-After"] = ...</c>, <c>Headers.Append/Add/TryAdd(HeaderNames.RetryAfter, ...)</c>,
+/// <c>Response.GetTypedHeaders().Set(...)</c>, directly or inside a helper of the same compilation that receives
+/// the response or context. One instance per compilation; each member body and each helper is scanned once.
+/// </summary>
+internal sealed class ResponseHeaderFacts
+{
+    public const string RetryAfterHeader = "Retry-After";
+
+    private static readonly ConditionalWeakTable<ResponseModel, ResponseHeaderFacts> Instances = new();
+
+    private readonly WellKnownTypes types;
+    private readonly INamedTypeSymbol? responseHeaders;
+    private readonly INamedTypeSymbol? onRejectedContext;
+    private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<Write>> writesByBody = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> helperSetsRetryAfter = new(SymbolEqualityComparer.Default);
+
+    private ResponseHeaderFacts(WellKnownTypes types)
+    {
+        this.types = types;
+        responseHeaders = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Headers.ResponseHeaders");
+        onRejectedContext = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
+    }
+
+    public static ResponseHeaderFacts For(ResponseModel model) => Instances.GetValue(model, static m => new ResponseHeaderFacts(m.Types));
+
+    /// <summary>
+    /// True when <c>Retry-After</c> is set in the function that produces <paramref name="response"/> (or in a function
+    /// nested in it, such as an <c>OnStarting</c> callback): before it, or anywhere when <paramref name="anywhereInFunction"/>
+    /// (a raw <c>Response.StatusCode</c> assignment is only sent when the response starts).
+    /// </summary>
+    public bool IsRetryAfterSet(IOperation response, bool anywhereInFunction, CancellationToken cancellationToken)
+    {
+        var root = response;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var writes = writesByBody.GetOrAdd(root.Syntax, _ => CollectWrites(root, cancellationToken));
+        if (writes.IsEmpty)
+        {
+            return false;
+        }
+
+        var responseSpan = response.Syntax.Span;
+        var responseFunction = FunctionSpanOf(response);
+        foreach (var write in writes)
+        {
+            var related = write.FunctionSpan.Contains(responseSpan) || responseFunction.Contains(write.Span);
+            if (related && (anywhereInFunction || write.Span.Start < responseSpan.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a function body (an <c>OnRejected</c> lambda, a method) sets <c>Retry-After</c> anywhere.</summary>
+    public bool SetsRetryAfterAnywhere(IOperation body, CancellationToken cancellationToken)
+        => !writesByBody.GetOrAdd(body.Syntax, _ => CollectWrites(body, cancellationToken)).IsEmpty;
+
+    /// <summary>True when a method of the same compilation sets <c>Retry-After</c> in its body.</summary>
+    public bool MethodSetsRetryAfter(IMethodSymbol method, CancellationToken cancellationToken)
+        => helperSetsRetryAfter.GetOrAdd(method.OriginalDefinition, m => ScanHelper(m, cancellationToken));
+
+    /// <summary>True when the operation is inside a rate limiter's <c>OnRejected</c> callback (EL0008's concern).</summary>
+    public bool IsInRejectionCallback(IOperation operation, ISymbol? containingSymbol)
+    {
+        if (onRejectedContext is null)
+        {
+            return false;
+        }
+
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            var parameters = current switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
+                ILocalFunctionOperation local => local.Symbol.Parameters,
+                _ => ImmutableArray<IParameterSymbol>.Empty,
+            };
+            if (HasRejectionContext(parameters))
+            {
+                return true;
+            }
+        }
+
+        return containingSymbol is IMethodSymbol method && HasRejectionContext(method.Parameters);
+    }
+
+    /// <summary>
+    /// The value written when <paramref name="operation"/> sets <c>Retry-After</c> (the assigned value or the value
+    /// argument); the operation itself when it sets it without a readable value; null when it does not set it.
+    /// </summary>
+    public IOperation? RetryAfterWrite(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when IsHeaderCollection(property.Property.ContainingType):
+                if (property.Property.IsIndexer)
+                {
+                    return property.Arguments.Length == 1 && IsRetryAfterName(property.Arguments[0].Value) ? assignment.Value : null;
+                }
+
+                return property.Property.Name == "RetryAfter" ? assignment.Value : null;
+
+            case IInvocationOperation invocation when invocation.TargetMethod.Name is "Append" or "Add" or "TryAdd" or "Set" or "AppendList" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues":
+                var arguments = invocation.Arguments;
+                var first = 0;
+                if (invocation.Instance is { } instance)
+                {
+                    if (!IsHeaderCollection(HttpResponseInfo.Unwrap(instance)?.Type))
+                    {
+                        return null;
+                    }
+                }
+                else if (arguments.Length > 0 && IsHeaderCollection(HttpResponseInfo.Unwrap(arguments[0].Value)?.Type))
+                {
+                    first = 1;
+                }
+                else
+                {
+                    return null;
+                }
+
+                if (arguments.Length <= first || !IsRetryAfterName(arguments[first].Value))
+                {
+                    return null;
+                }
+
+                return arguments.Length > first + 1 ? arguments[first + 1].Value : invocation;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True when a constant <c>Retry-After</c> value is neither a non-negative number of seconds nor an HTTP date.</summary>
+    public static bool IsEvidentlyInvalid(IOperation value, out string text)
+    {
+        text = string.Empty;
+        for (var current = value; current is not null; current = (current as IConversionOperation)?.Operand)
+        {
+            if (current.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                text = constant;
+                var trimmed = constant.Trim();
+                if (long.TryParse(trimmed, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+                {
+                    return seconds < 0;
+                }
+
+                return !DateTimeOffset.TryParseExact(
+                    trimmed,
+                    "r",
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal,
+                    out _);
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasRejectionContext(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (WellKnownTypes.Is(parameter.Type, onRejectedContext))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ImmutableArray<Write> CollectWrites(IOperation root, CancellationToken cancellationToken)
+    {
+        var builder = ImmutableArray.CreateBuilder<Write>();
+        foreach (var operation in root.Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sets = operation switch
+            {
+                ISimpleAssignmentOperation or IInvocationOperation when RetryAfterWrite(operation) is not null => true,
+                IInvocationOperation invocation => IsRetryAfterHelperCall(invocation, cancellationToken),
+                _ => false,
+            };
+            if (sets)
+            {
+                builder.Add(new Write(operation.Syntax.Span, FunctionSpanOf(operation)));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private bool IsRetryAfterHelperCall(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, types.Compilation.Assembly)
+            || method.DeclaringSyntaxReferences.IsEmpty
+            || !ReceivesResponse(invocation))
+        {
+            return false;
+        }
+
+        return MethodSetsRetryAfter(method, cancellationToken);
+    }
+
+    /// <summary>A helper can reach the response when it gets the context, response or headers, or is a local function or a controller's own method.</summary>
+    private bool ReceivesResponse(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction)
+        {
+            return true;
+        }
+
+        if (invocation.Instance is IInstanceReferenceOperation
+            && (WellKnownTypes.InheritsFrom(invocation.TargetMethod.ContainingType, types.ControllerBase)
+                || WellKnownTypes.InheritsFrom(invocation.TargetMethod.ContainingType, types.PageModel)))
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var type = HttpResponseInfo.Unwrap(argument.Value)?.Type;
+            if (WellKnownTypes.Is(type, types.HttpContext) || WellKnownTypes.InheritsFrom(type, types.HttpContext)
+                || WellKnownTypes.InheritsFrom(type, types.HttpResponse)
+                || IsHeaderCollection(type)
+                || WellKnownTypes.Is(type, onRejectedContext)
+                || WellKnownTypes.InheritsFrom(type, types.ControllerBase)
+                || WellKnownTypes.InheritsFrom(type, types.PageModel))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ScanHelper(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+
+        // The helper may live in another file; it is scanned once per compilation.
+#pragma warning disable RS1030
+        var semanticModel = types.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        if (semanticModel.GetOperation(syntax, cancellationToken) is not { } body)
+        {
+            return false;
+        }
+
+        // Direct writes only: a helper's own helpers are not followed, which keeps the scan bounded.
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation or IInvocationOperation && RetryAfterWrite(operation) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsHeaderCollection(ITypeSymbol? type)
+        => type is not null
+            && (WellKnownTypes.Implements(type, types.HeaderDictionary) || WellKnownTypes.Is(type, responseHeaders));
+
+    private static bool IsRetryAfterName(IOperation value)
+    {
+        var unwrapped = HttpResponseInfo.Unwrap(value);
+        if (unwrapped?.ConstantValue is { HasValue: true, Value: string name })
+        {
+            return string.Equals(name.Trim(), RetryAfterHeader, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // HeaderNames.RetryAfter is a static readonly field, not a constant.
+        return unwrapped is IFieldReferenceOperation { Field: { Name: "RetryAfter", ContainingType.Name: "HeaderNames" } };
+    }
+
+    private static TextSpan FunctionSpanOf(IOperation operation)
+    {
+        var current = operation;
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return parent.Syntax.Span;
+            }
+
+            current = parent;
+        }
+
+        return current.Syntax.Span;
+    }
+
+    private readonly struct Write
+    {
+        public Write(TextSpan span, TextSpan functionSpan)
+        {
+            Span = span;
+            FunctionSpan = functionSpan;
+        }
+
+        public TextSpan Span { get; }
+
+        /// <summary>The innermost function the write is in (or the member body).</summary>
+        public TextSpan FunctionSpan { get; }
+    }
+}

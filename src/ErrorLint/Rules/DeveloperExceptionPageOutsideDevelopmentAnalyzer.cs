@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Rules;
+
+/// <summary>
+/// EL0011: <c>UseDeveloperExceptionPage()</c>, <c>UseDatabaseErrorPage()</c> or <c>UseMigrationsEndPoint()</c> reached
+/// outside a development-only guard; and <c>UseDeveloperExceptionPage()</c> registered after <c>UseExceptionHandler()</c>
+/// on the same application builder.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property set on the "registered after UseExceptionHandler" form, which has no code fix.</summary>
+    public const string OrderProperty = "ErrorLint.Order";
+
+    private static readonly ImmutableDictionary<string, string?> OrderProperties = ImmutableDictionary<string, string?>.Empty.Add(OrderProperty, "true");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment, Descriptors.EL0011DeveloperExceptionPageAfterExceptionHandler);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var applicationBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+            if (ResponseModel.For(start.Compilation) is null || applicationBuilder is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, applicationBuilder), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol applicationBuilder)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var name = invocation.TargetMethod.Name;
+        if (name is not ("UseDeveloperExceptionPage" or "UseDatabaseErrorPage" or "UseMigrationsEndPoint")
+            || BuilderOf(invocation, applicationBuilder) is not { } builder)
+        {
+            return;
+        }
+
+        if (!DevelopmentGuards.IsDevelopmentOnly(invocation, context.ContainingSymbol))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment, invocation.Syntax.GetLocation(), name));
+        }
+
+        if (name == "UseDeveloperExceptionPage" && ReferencedSymbol(builder) is { } builderSymbol && HasExceptionHandlerBefore(invocation, builderSymbol, applicationBuilder))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EL0011DeveloperExceptionPageAfterExceptionHandler, invocation.Syntax.GetLocation(), OrderProperties, name));
+        }
+    }
+
+    /// <summary>The application builder the middleware is added to: the receiver of the extension call.</summary>
+    private static IOperation? BuilderOf(IInvocationOperation invocation, INamedTypeSymbol applicationBuilder)
+    {
+        var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        receiver = HttpResponseInfo.Unwrap(receiver);
+        return receiver is not null && WellKnownTypes.Implements(receiver.Type, applicationBuilder) ? receiver : null;
+    }
+
+    private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+
+    /// <summary>True when one operation is in the <c>if</c> branch and the other in the <c>else</c> branch of the same statement.</summary>
+    private static bool InExclusiveBranches(IOperation first, IOperation second)
+    {
+        var child = first;
+        for (var parent = first.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                var other = ReferenceEquals(conditional.WhenTrue, child) ? whenFalse : ReferenceEquals(whenFalse, child) ? conditional.WhenTrue : null;
+                if (other is not null && other.Syntax.Span.Contains(second.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>UseExceptionHandler()</c> on the same builder earlier in the member, not confined to production-only branches.</summary>
+    private static bool HasExceptionHandlerBefore(IInvocationOperation developerPage, ISymbol builder, INamedTypeSymbol applicationBuilder)
+    {
+        var root = (IOperation)developerPage;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "UseExceptionHandler" } handler
+                && handler.Syntax.SpanStart < developerPage.Syntax.SpanStart
+                && BuilderOf(handler, applicationBuilder) is { } handlerBuilder
+                && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(handlerBuilder), builder)
+                && !DevelopmentGuards.IsOutsideDevelopmentOnly(handler)
+                && !InExclusiveBranches(handler, developerPage))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

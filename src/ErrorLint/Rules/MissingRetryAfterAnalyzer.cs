@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ErrorLint.Rules;
+
+/// <summary>EL0007: a 429 or 503 response with no <c>Retry-After</c> header set on the way, or a <c>Retry-After</c> value clients cannot read.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The diagnostic property that tells the fixer which of the rule's two messages it is looking at.</summary>
+    public const string ProblemProperty = "Problem";
+
+    public const string InvalidValue = "InvalidValue";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.EL0007MissingRetryAfter, Descriptors.EL0007InvalidRetryAfter);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ResponseModel.For(start.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            var facts = ResponseHeaderFacts.For(model);
+            start.RegisterOperationAction(c => AnalyzeResponse(c, model, facts), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeHeaderValue(c, facts), OperationKind.Invocation, OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void AnalyzeResponse(OperationAnalysisContext context, ResponseModel model, ResponseHeaderFacts facts)
+    {
+        var response = model.Describe(context.Operation, context.CancellationToken);
+        if (response is not { StatusCode: 429 or 503, ThroughHelper: null })
+        {
+            return;
+        }
+
+        // A raw response is reported where its status is assigned; the write that follows only repeats it.
+        if (response.Style == ResponseStyle.HttpResponse && response.Kind != ResponseKind.StatusAssignment)
+        {
+            return;
+        }
+
+        if (facts.IsInRejectionCallback(context.Operation, context.ContainingSymbol)
+            || facts.IsRetryAfterSet(context.Operation, anywhereInFunction: response.Kind == ResponseKind.StatusAssignment, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0007MissingRetryAfter, response.Operation.Syntax.GetLocation(), response.StatusCode));
+    }
+
+    private static void AnalyzeHeaderValue(OperationAnalysisContext context, ResponseHeaderFacts facts)
+    {
+        if (facts.RetryAfterWrite(context.Operation) is { } value
+            && value != context.Operation
+            && ResponseHeaderFacts.IsEvidentlyInvalid(value, out var text))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EL0007InvalidRetryAfter,
+                value.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(ProblemProperty, InvalidValue),
+                text));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ErrorLint.Rules;
+
+/// <summary>
+/// EL0008: <c>AddRateLimiter(options =&gt; ...)</c> (or <c>Configure&lt;RateLimiterOptions&gt;</c>) whose options set no
+/// <c>OnRejected</c>, or an <c>OnRejected</c> that never sets <c>Retry-After</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0008RateLimiterWithoutRetryAfter);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ResponseModel.For(start.Compilation) is not { } model
+                || RateLimiterFacts.For(model) is not { } rateLimiter)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, rateLimiter), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, RateLimiterFacts rateLimiter)
+    {
+        var invocation = (Microsoft.CodeAnalysis.Operations.IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name is not ("AddRateLimiter" or "Configure" or "PostConfigure")
+            || rateLimiter.DescribeConfiguration(invocation, context.CancellationToken) is not { } configuration)
+        {
+            return;
+        }
+
+        var status = configuration.RejectionStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "set by RejectionStatusCode";
+        if (configuration.OnRejected.IsEmpty)
+        {
+            if (configuration.IsComplete && !rateLimiter.IsOnRejectedSetElsewhere(invocation))
+            {
+                var location = (invocation.Syntax as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax member
+                    ? member.Name.Identifier.GetLocation()
+                    : invocation.Syntax.GetLocation();
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0008RateLimiterWithoutRetryAfter, location, status, "no OnRejected callback is set"));
+            }
+
+            return;
+        }
+
+        foreach (var onRejected in configuration.OnRejected)
+        {
+            if (onRejected.SetsRetryAfter == false)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.EL0008RateLimiterWithoutRetryAfter, onRejected.Assignment.Target.Syntax.GetLocation(), status, "OnRejected never sets it"));
+            }
+        }
+    }
+}

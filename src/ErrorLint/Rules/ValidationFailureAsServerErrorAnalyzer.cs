@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using ErrorLint.Configuration;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ErrorLint.Rules;
+
+/// <summary>
+/// EL0002: a 5xx response where the request was invalid: in the branch where validation failed, in a catch of a
+/// client-input exception, or with validation state as its body.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0002ValidationFailureAsServerError);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ResponseModel.For(start.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(
+                c => Analyze(c, model),
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ResponseModel model)
+    {
+        var response = model.Describe(context.Operation, context.CancellationToken);
+        // A local function's own responses are analysed where they are written.
+        if (response is not { IsServerError: true } || !StatusSite.IsDecidedHere(response) || response.ThroughHelper is { MethodKind: MethodKind.LocalFunction })
+        {
+            return;
+        }
+
+        if (Reason(response, model) is not { } reason)
+        {
+            return;
+        }
+
+        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.EL0002ValidationFailureAsServerError,
+            response.Operation.Syntax.GetLocation(),
+            reason,
+            response.StatusCode,
+            options.ValidationStatus));
+    }
+
+    /// <summary>Why the request counts as invalid, for the message; null when nothing says so.</summary>
+    internal static string? Reason(HttpResponseInfo response, ResponseModel model)
+    {
+        if (response.Kind == ResponseKind.ValidationProblem)
+        {
+            return "the body is validation problem details";
+        }
+
+        if (ValidationFacts.IsValidationState(response.Body, model.Types))
+        {
+            return "the body is validation state";
+        }
+
+        var operation = response.Operation;
+        if (ValidationFacts.FailedValidationBranch(operation) is { } failed)
+        {
+            return failed;
+        }
+
+        if (ExceptionFacts.EnclosingCatch(operation) is { } catchClause
+            && ExceptionFacts.Caught(catchClause, model.Types.Compilation) == FailureKind.ClientInput)
+        {
+            return "a " + catchClause.ExceptionType.Name + " was caught";
+        }
+
+        return null;
+    }
+}

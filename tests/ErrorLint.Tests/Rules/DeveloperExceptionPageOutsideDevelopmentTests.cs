@@ -1,0 +1,411 @@
+using System.Threading.Tasks;
+using ErrorLint.Tests.Verification;
+using OutputKind = Microsoft.CodeAnalysis.OutputKind;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<
+    ErrorLint.Rules.DeveloperExceptionPageOutsideDevelopmentAnalyzer,
+    ErrorLint.CodeFixes.Rules.DeveloperExceptionPageOutsideDevelopmentFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class DeveloperExceptionPageOutsideDevelopmentTests
+{
+    [Fact]
+    public async Task TopLevelUnconditionalCall_IsReported_AndWrapped()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            {|#0:app.UseDeveloperExceptionPage()|};
+            app.Run();
+            """;
+
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseDeveloperExceptionPage();
+            }
+            app.Run();
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            OutputKind = OutputKind.ConsoleApplication,
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0011").WithMessage("UseDeveloperExceptionPage() is reached outside development; wrap it in an IsDevelopment() check"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task StartupConfigure_IsWrappedWithEnvironmentParameter()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    [|app.UseDeveloperExceptionPage()|];
+                    app.UseRouting();
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    app.UseRouting();
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task GuardedCalls_AreNotReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseExceptionHandler("/error");
+                    }
+
+                    if (env.EnvironmentName == "Development")
+                        app.UseDeveloperExceptionPage();
+
+                    if (env.IsEnvironment(Environments.Development) && app.Properties.Count > 0)
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task WebApplicationGuard_IsNotReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            var isDevelopment = app.Environment.IsDevelopment();
+            if (isDevelopment)
+            {
+                app.UseDeveloperExceptionPage();
+            }
+
+            app.Run();
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task EarlyReturnGuard_IsNotReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            public static class DevelopmentPipeline
+            {
+                public static void UseDevelopmentTools(this WebApplication app)
+                {
+                    if (!app.Environment.IsDevelopment())
+                    {
+                        return;
+                    }
+
+                    app.UseDeveloperExceptionPage();
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DebugDirectiveAndConventionMethods_AreNotReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+            #if DEBUG
+                    app.UseDeveloperExceptionPage();
+            #endif
+                }
+
+                public void ConfigureDevelopment(IApplicationBuilder app)
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+            }
+
+            public class StartupDevelopment
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task InvertedGuard_IsReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsProduction())
+                    {
+                        app.UseExceptionHandler("/error");
+                    }
+                    else
+                    {
+                        [|app.UseDeveloperExceptionPage()|];
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsProduction())
+                    {
+                        app.UseExceptionHandler("/error");
+                    }
+                    else
+                    {
+                        if (env.IsDevelopment())
+                        {
+                            app.UseDeveloperExceptionPage();
+                        }
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task PageAfterExceptionHandler_IsReportedWithOrderMessage_WithoutFix()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.UseExceptionHandler("/error");
+                    if (app.Environment.IsDevelopment())
+                    {
+                        {|#0:app.UseDeveloperExceptionPage()|};
+                    }
+                }
+            }
+            """;
+
+        var options = new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0011").WithMessage("UseDeveloperExceptionPage() is registered after UseExceptionHandler(), so it catches exceptions first; register it before the exception handler, in a development-only branch"),
+            },
+        };
+        await Verifier.VerifyAnalyzerAsync(source, options);
+        await Verifier.VerifyNoCodeFixAsync(source, options);
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerOnlyInProductionBranch_IsNotAnOrderProblem()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    if (!app.Environment.IsDevelopment())
+                    {
+                        app.UseExceptionHandler("/error");
+                    }
+
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ChainedCall_IsReported_WithoutFix()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Pipeline
+            {
+                public static IApplicationBuilder Configure(IApplicationBuilder app)
+                    => [|app.UseDeveloperExceptionPage()|].UseRouting();
+            }
+            """;
+
+        await Verifier.VerifyNoCodeFixAsync(source);
+    }
+
+    [Fact]
+    public async Task HostEnvironmentField_IsUsedByFix_AndFixAllWrapsEveryCall()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Pipeline
+            {
+                private readonly IHostEnvironment environment;
+
+                public Pipeline(IHostEnvironment environment) => this.environment = environment;
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    [|app.UseDeveloperExceptionPage()|];
+                }
+
+                public void ConfigureAdmin(IApplicationBuilder admin)
+                {
+                    [|admin.UseDeveloperExceptionPage()|];
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Pipeline
+            {
+                private readonly IHostEnvironment environment;
+
+                public Pipeline(IHostEnvironment environment) => this.environment = environment;
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    if (environment.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                }
+
+                public void ConfigureAdmin(IApplicationBuilder admin)
+                {
+                    if (environment.IsDevelopment())
+                    {
+                        admin.UseDeveloperExceptionPage();
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoEnvironmentInScope_HasNoFix()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Pipeline
+            {
+                public static void Configure(IApplicationBuilder app)
+                {
+                    [|app.UseDeveloperExceptionPage()|];
+                }
+            }
+            """;
+
+        await Verifier.VerifyNoCodeFixAsync(source);
+    }
+
+    [Fact]
+    public async Task ConsoleAppWithoutAspNetCoreUsage_IsNotReported()
+    {
+        const string source = """
+            public static class Pipeline
+            {
+                public static void UseDeveloperExceptionPage(object app) { }
+
+                public static void Configure(object app) => UseDeveloperExceptionPage(app);
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+}

@@ -1,0 +1,681 @@
+using System.Threading.Tasks;
+using ErrorLint.Tests.Verification;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<
+    ErrorLint.Rules.ExceptionDetailsInResponseAnalyzer,
+    ErrorLint.CodeFixes.Rules.ExceptionDetailsInResponseFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class ExceptionDetailsInResponseTests
+{
+    [Fact]
+    public async Task ControllerSendingStackTrace_IsReported_WithMessage()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, {|#0:ex.StackTrace|});
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0009").WithMessage("Exception details (ex.StackTrace) are sent to the client by StatusCode (500); log the exception and send a generic message"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task ExceptionObjectSerializedWhole_IsReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        return BadRequest([|ex|]);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task InterpolationAndAnonymousObjectThroughLocal_IsReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/orders", () =>
+                    {
+                        try
+                        {
+                            return Results.Ok();
+                        }
+                        catch (Exception ex)
+                        {
+                            var body = new { error = $"Failed: {[|ex|]}", inner = [|ex.InnerException?.Message|] };
+                            return Results.Json(body, statusCode: 500);
+                        }
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task TypedResultsProblemWithToString_IsReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            public static class Handlers
+            {
+                public static async Task<Results<Ok, ProblemHttpResult>> Save(Func<Task> work)
+                {
+                    try
+                    {
+                        await work();
+                        return TypedResults.Ok();
+                    }
+                    catch (Exception exception)
+                    {
+                        return TypedResults.Problem(detail: [|exception.ToString()|]);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerLambdaWritingFeatureError_IsReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+                    {
+                        var feature = context.Features.Get<IExceptionHandlerFeature>();
+                        context.Response.StatusCode = 500;
+                        await context.Response.WriteAsync([|feature?.Error.StackTrace|] ?? "");
+                    }));
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ExceptionFilterAndProblemDetailsCustomization_AreReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class ApiExceptionFilter : IExceptionFilter
+            {
+                public void OnException(ExceptionContext context)
+                {
+                    context.Result = new ObjectResult(new ProblemDetails { Detail = [|context.Exception.ToString()|] }) { StatusCode = 500 };
+                }
+            }
+
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
+                    {
+                        ctx.ProblemDetails.Extensions["trace"] = [|ctx.Exception?.StackTrace|];
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerImplementation_IsReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class GlobalHandler : IExceptionHandler
+            {
+                public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    await httpContext.Response.WriteAsJsonAsync(new { title = "Server error", stack = [|exception.StackTrace|] }, cancellationToken);
+                    return true;
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DevelopmentGuards_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            public class OrdersController : ControllerBase
+            {
+                private readonly IWebHostEnvironment env;
+
+                public OrdersController(IWebHostEnvironment env) => this.env = env;
+
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        var detail = env.IsDevelopment() ? ex.ToString() : "An error occurred.";
+                        return Problem(detail);
+                    }
+                }
+
+                public IActionResult Post()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        if (env.IsDevelopment())
+                        {
+                            return StatusCode(500, ex);
+                        }
+
+                        return Problem();
+                    }
+                }
+            }
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+                    {
+                        var environment = context.RequestServices.GetRequiredService<IHostEnvironment>();
+                        if (!environment.IsDevelopment())
+                        {
+                            await Results.Problem().ExecuteAsync(context);
+                            return;
+                        }
+
+                        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                        await context.Response.WriteAsync(error?.ToString() ?? "");
+                    }));
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ExceptionOnlyLoggedOrMessageOnly_IsNotReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public class OrdersController : ControllerBase
+            {
+                private readonly ILogger<OrdersController> logger;
+
+                public OrdersController(ILogger<OrdersController> logger) => this.logger = logger;
+
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Failed: {Stack}", ex.StackTrace);
+                        var name = ex.GetType().Name;
+                        return Problem(detail: "Something went wrong.", title: name);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DebugDirective_IsNotReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Handlers
+            {
+                public static IResult Run(Action work)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+            #if DEBUG
+                        return Results.Problem(ex.ToString());
+            #else
+                        return Results.Problem();
+            #endif
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task SwitchExpressionAndLocalFunction_AreReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Handlers
+            {
+                public static IResult Run(Action work, bool verbose)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return Fail();
+
+                        IResult Fail() => Results.Problem(verbose switch
+                        {
+                            true => [|ex.ToString()|],
+                            false => "Failed.",
+                        });
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Fix_ReplacesWithGenericMessage_AndLogs()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public class OrdersController : ControllerBase
+            {
+                private readonly ILogger<OrdersController> logger;
+
+                public OrdersController(ILogger<OrdersController> logger) => this.logger = logger;
+
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, [|ex.ToString()|]);
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public class OrdersController : ControllerBase
+            {
+                private readonly ILogger<OrdersController> logger;
+
+                public OrdersController(ILogger<OrdersController> logger) => this.logger = logger;
+
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "The request failed.");
+                        return StatusCode(500, "An unexpected error occurred.");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_WithPrimaryConstructorLogger_AddsUsing_AndWidensInterpolation()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class OrderService(Microsoft.Extensions.Logging.ILogger<OrderService> logger)
+            {
+                public IResult Run(Action work)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return Results.Problem($"Order failed: {[|ex|]}");
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class OrderService(Microsoft.Extensions.Logging.ILogger<OrderService> logger)
+            {
+                public IResult Run(Action work)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "The request failed.");
+                        return Results.Problem("An unexpected error occurred.");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task FixAll_WithoutLogger_ReplacesEveryLeak()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest(new { error = "Failed", stack = [|ex.StackTrace|] });
+                    }
+                }
+
+                public IActionResult Delete()
+                {
+                    try
+                    {
+                        return NoContent();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, "Failed: " + [|ex|]);
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest(new { error = "Failed", stack = "An unexpected error occurred." });
+                    }
+                }
+
+                public IActionResult Delete()
+                {
+                    try
+                    {
+                        return NoContent();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, "An unexpected error occurred.");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task RazorPageReturningExceptionInJson_IsReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public class OrderModel : PageModel
+            {
+                public IActionResult OnPost()
+                {
+                    try
+                    {
+                        return Page();
+                    }
+                    catch (Exception ex)
+                    {
+                        return new JsonResult(new { error = [|ex.GetBaseException()|] }) { StatusCode = 500 };
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task FixAll_InOneCatchBlock_LogsOnce()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public static class Handlers
+            {
+                public static IResult Run(Action work, ILogger logger)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return Results.Json(new { stack = [|ex.StackTrace|], source = [|ex.Source|] }, statusCode: 500);
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public static class Handlers
+            {
+                public static IResult Run(Action work, ILogger logger)
+                {
+                    try
+                    {
+                        work();
+                        return Results.Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "The request failed.");
+                        return Results.Json(new { stack = "An unexpected error occurred.", source = "An unexpected error occurred." }, statusCode: 500);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task ExceptionHandedToOwnHelperOrResultType_IsNotReported_ButItsStackTraceIs()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ErrorResult : ObjectResult
+            {
+                public ErrorResult(Exception exception) : base("An error occurred.") => StatusCode = 500;
+            }
+
+            public static class ApiError
+            {
+                public static IActionResult Internal(Exception exception) => new ObjectResult("An error occurred.") { StatusCode = 500 };
+
+                public static IActionResult Internal(string detail) => new ObjectResult(detail) { StatusCode = 500 };
+            }
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        return new ErrorResult(ex);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        return ApiError.Internal(ex);
+                    }
+                    catch (Exception ex)
+                    {
+                        return ApiError.Internal([|ex.StackTrace|] ?? "");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+}

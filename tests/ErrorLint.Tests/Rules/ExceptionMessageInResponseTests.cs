@@ -1,0 +1,542 @@
+using System.Threading.Tasks;
+using ErrorLint.Tests.Verification;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<
+    ErrorLint.Rules.ExceptionMessageInResponseAnalyzer,
+    ErrorLint.CodeFixes.Rules.ExceptionMessageInResponseFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class ExceptionMessageInResponseTests
+{
+    [Fact]
+    public async Task CatchAllMessageInController_IsReported_WithMessage()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest({|#0:ex.Message|});
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0010").WithMessage("The message of an unexpected Exception is sent to the client by BadRequest (400); log the exception and send a generic message"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task InfrastructureExceptionMessageInResults_IsReported()
+    {
+        const string source = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/weather", async (HttpClient client) =>
+                    {
+                        try
+                        {
+                            return Results.Ok(await client.GetStringAsync("https://weather.internal/api"));
+                        }
+                        catch (HttpRequestException ex)
+                        {
+                            return Results.Problem(detail: [|ex.Message|], statusCode: StatusCodes.Status502BadGateway);
+                        }
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task IoExceptionMessageThroughLocalInTypedResults_IsReported()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            public static class Files
+            {
+                public static Results<Ok<string>, BadRequest<string>> Read(string path)
+                {
+                    try
+                    {
+                        return TypedResults.Ok(File.ReadAllText(path));
+                    }
+                    catch (IOException ex)
+                    {
+                        var message = "Could not read: " + [|ex.Message|];
+                        return TypedResults.BadRequest(message);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerFeatureMessage_IsReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+                    {
+                        var error = context.Features.Get<IExceptionHandlerPathFeature>()?.Error;
+                        await context.Response.WriteAsJsonAsync(new { error = [|error?.Message|] });
+                    }));
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PatternNarrowedDatabaseExceptionInFilter_IsReported()
+    {
+        const string source = """
+            using System.Data.Common;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            public sealed class DatabaseExceptionFilter : IExceptionFilter
+            {
+                public void OnException(ExceptionContext context)
+                {
+                    if (context.Exception is DbException db)
+                    {
+                        context.Result = new ObjectResult(new { error = [|db.Message|] }) { StatusCode = 503 };
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ApplicationAndClientInputExceptions_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class NotFoundException : Exception
+            {
+                public NotFoundException(string message) : base(message) { }
+            }
+
+            public sealed class OrderRuleException : InvalidOperationException
+            {
+                public OrderRuleException(string message) : base(message) { }
+            }
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get(int id)
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (NotFoundException ex)
+                    {
+                        return NotFound(ex.Message);
+                    }
+                    catch (OrderRuleException ex)
+                    {
+                        return Conflict(new { error = ex.Message });
+                    }
+                    catch (ValidationException ex)
+                    {
+                        return BadRequest(ex.Message);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task SwitchOnExceptionType_ReportsOnlyTheUnexpectedArm()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class DomainException : Exception
+            {
+                public DomainException(string message) : base(message) { }
+            }
+
+            public sealed class Handler : IExceptionHandler
+            {
+                public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    var detail = exception switch
+                    {
+                        DomainException domain => domain.Message,
+                        HttpRequestException http => [|http.Message|],
+                        _ => "Unexpected error.",
+                    };
+                    await Results.Problem(detail).ExecuteAsync(httpContext);
+                    return true;
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task SafeExceptionTypesOption_SuppressesConfiguredTypes()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        return Conflict(ex.Message);
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        return StatusCode(502, [|ex.Message|]);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
+        {
+            EditorConfig = "errorlint.safe_exception_types = System.InvalidOperationException, SomeOtherException",
+        });
+    }
+
+    [Fact]
+    public async Task DevelopmentGuardAndLoggingOnly_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.Extensions.Logging;
+
+            public class OrdersController : ControllerBase
+            {
+                private readonly ILogger logger;
+                private readonly IWebHostEnvironment environment;
+
+                public OrdersController(ILogger<OrdersController> logger, IWebHostEnvironment environment)
+                {
+                    this.logger = logger;
+                    this.environment = environment;
+                }
+
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex) when (environment.IsDevelopment())
+                    {
+                        return Problem(ex.Message);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogWarning("Request failed: {Message}", ex.Message);
+                        return Problem("The request failed.");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ReturnedStringFromEndpointAndTernary_IsReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/status", (bool brief) =>
+                    {
+                        try
+                        {
+                            return "ok";
+                        }
+                        catch (Exception ex)
+                        {
+                            return brief ? "failed" : [|ex.Message|];
+                        }
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Fix_WithLoggerParameter_LogsAndReplaces()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public static class Files
+            {
+                public static IResult Read(string path, ILogger logger)
+                {
+                    try
+                    {
+                        return Results.Text(File.ReadAllText(path));
+                    }
+                    catch (IOException ex)
+                    {
+                        return Results.Problem($"Cannot read {path}: {[|ex.Message|]}", statusCode: 500);
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.IO;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public static class Files
+            {
+                public static IResult Read(string path, ILogger logger)
+                {
+                    try
+                    {
+                        return Results.Text(File.ReadAllText(path));
+                    }
+                    catch (IOException ex)
+                    {
+                        logger.LogError(ex, "The request failed.");
+                        return Results.Problem("An unexpected error occurred.", statusCode: 500);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_DoesNotLogTwice()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public class OrdersController : ControllerBase
+            {
+                private readonly ILogger<OrdersController> logger;
+
+                public OrdersController(ILogger<OrdersController> logger) => this.logger = logger;
+
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Loading orders failed.");
+                        return Problem(detail: [|ex.Message|]);
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public class OrdersController : ControllerBase
+            {
+                private readonly ILogger<OrdersController> logger;
+
+                public OrdersController(ILogger<OrdersController> logger) => this.logger = logger;
+
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Loading orders failed.");
+                        return Problem(detail: "An unexpected error occurred.");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task FixAll_ReplacesEveryMessage()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        return StatusCode(502, new { error = [|ex.Message|] });
+                    }
+                }
+
+                public IActionResult Delete()
+                {
+                    try
+                    {
+                        return NoContent();
+                    }
+                    catch (Exception ex)
+                    {
+                        return Problem([|ex.Message|].Trim());
+                    }
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System;
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        return StatusCode(502, new { error = "An unexpected error occurred." });
+                    }
+                }
+
+                public IActionResult Delete()
+                {
+                    try
+                    {
+                        return NoContent();
+                    }
+                    catch (Exception ex)
+                    {
+                        return Problem("An unexpected error occurred.");
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task RazorPageWithSocketExceptionMessage_IsReported()
+    {
+        const string source = """
+            using System.Net.Sockets;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public class StatusModel : PageModel
+            {
+                public IActionResult OnGet()
+                {
+                    try
+                    {
+                        return Page();
+                    }
+                    catch (SocketException ex)
+                    {
+                        return new ContentResult { Content = "Backend unreachable: " + [|ex.Message|], StatusCode = 503 };
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+}

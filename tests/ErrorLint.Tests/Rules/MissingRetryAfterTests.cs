@@ -1,0 +1,763 @@
+using System.Threading.Tasks;
+using ErrorLint.Tests.Verification;
+using OutputKind = Microsoft.CodeAnalysis.OutputKind;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.MissingRetryAfterAnalyzer, ErrorLint.CodeFixes.Rules.MissingRetryAfterFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class MissingRetryAfterTests
+{
+    [Fact]
+    public async Task ControllerStatusCode429_SetsRetryAfterBeforeTheResponse()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class QuotaController : ControllerBase
+            {
+                [HttpGet("/quota")]
+                public IActionResult Get(bool exhausted)
+                {
+                    if (exhausted)
+                    {
+                        return {|#0:StatusCode(StatusCodes.Status429TooManyRequests)|};
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class QuotaController : ControllerBase
+            {
+                [HttpGet("/quota")]
+                public IActionResult Get(bool exhausted)
+                {
+                    if (exhausted)
+                    {
+                        Response.Headers.RetryAfter = "60";
+                        return StatusCode(StatusCodes.Status429TooManyRequests);
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0007").WithMessage(
+                    "Status 429 is sent without a Retry-After header; set Retry-After so clients know when to retry, or, if the condition is permanent, send a status that does not invite a retry"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task ControllerProblem503_UsesTheDelayInScope()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class ReportsController : ControllerBase
+            {
+                [HttpPost("/reports")]
+                public IActionResult Create()
+                {
+                    var retryDelay = TimeSpan.FromMinutes(2);
+                    return [|Problem(detail: "The report queue is full.", statusCode: 503)|];
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Globalization;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class ReportsController : ControllerBase
+            {
+                [HttpPost("/reports")]
+                public IActionResult Create()
+                {
+                    var retryDelay = TimeSpan.FromMinutes(2);
+                    Response.Headers.RetryAfter = ((int)retryDelay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    return Problem(detail: "The report queue is full.", statusCode: 503);
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task FixAll_WrapsEmbeddedStatementsAndUsesConfiguredSeconds()
+    {
+        const string source = """
+            using System.Net;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class ImportController : ControllerBase
+            {
+                private const int Busy = 503;
+
+                [HttpPost("/import")]
+                public IActionResult Import(bool throttled)
+                {
+                    if (throttled)
+                        return [|StatusCode((int)HttpStatusCode.TooManyRequests)|];
+                    return NoContent();
+                }
+
+                [HttpPost("/export")]
+                public IActionResult Export(bool maintenance)
+                {
+                    if (maintenance)
+                    {
+                        // Exports are paused while the nightly job runs.
+                        return [|new StatusCodeResult(Busy)|];
+                    }
+
+                    return NoContent();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class ImportController : ControllerBase
+            {
+                private const int Busy = 503;
+
+                [HttpPost("/import")]
+                public IActionResult Import(bool throttled)
+                {
+                    if (throttled)
+                    {
+                        Response.Headers.RetryAfter = "120";
+                        return StatusCode((int)HttpStatusCode.TooManyRequests);
+                    }
+                    return NoContent();
+                }
+
+                [HttpPost("/export")]
+                public IActionResult Export(bool maintenance)
+                {
+                    if (maintenance)
+                    {
+                        // Exports are paused while the nightly job runs.
+                        Response.Headers.RetryAfter = "120";
+                        return new StatusCodeResult(Busy);
+                    }
+
+                    return NoContent();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { EditorConfig = "errorlint.retry_after_seconds = 120" });
+    }
+
+    [Fact]
+    public async Task MinimalApiLambdaWithTypedParameters_GetsAnHttpContextParameter()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/export/{id}", (int id) => [|Results.StatusCode(StatusCodes.Status503ServiceUnavailable)|]);
+            app.Run();
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/export/{id}", (int id, HttpContext httpContext) =>
+            {
+                httpContext.Response.Headers.RetryAfter = "60";
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task TypedResultsInAsyncLambda_UsesTheContextParameterAndTheRetryValue()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapPost("/jobs", async (HttpContext context) =>
+            {
+                await Task.Yield();
+                int retryAfterSeconds = 30;
+                return [|TypedResults.Problem("Too many jobs are queued.", statusCode: 429)|];
+            });
+            app.Run();
+            """;
+        const string fixedSource = """
+            using System.Globalization;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapPost("/jobs", async (HttpContext context) =>
+            {
+                await Task.Yield();
+                int retryAfterSeconds = 30;
+                context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem("Too many jobs are queued.", statusCode: 429);
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task MethodGroupHandler_IsReportedWithoutAFix()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/status", Unavailable);
+            app.Run();
+
+            static IResult Unavailable() => [|Results.StatusCode(503)|];
+            """;
+        await Verifier.VerifyNoCodeFixAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task InlineMiddleware_SetsTheHeaderOnTheSameResponse()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.Use(async (context, next) =>
+            {
+                if (context.Request.Headers.ContainsKey("X-Flood"))
+                {
+                    [|context.Response.StatusCode = StatusCodes.Status429TooManyRequests|];
+                    await context.Response.WriteAsync("Slow down.");
+                    return;
+                }
+
+                await next(context);
+            });
+            app.Run();
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.Use(async (context, next) =>
+            {
+                if (context.Request.Headers.ContainsKey("X-Flood"))
+                {
+                    context.Response.Headers.RetryAfter = "60";
+                    context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    await context.Response.WriteAsync("Slow down.");
+                    return;
+                }
+
+                await next(context);
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task MiddlewareClass_HeaderSetAfterTheStatusButBeforeTheBody_IsNotReported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Net.Http.Headers;
+
+            public sealed class MaintenanceMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public MaintenanceMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    if (context.Request.Path.StartsWithSegments("/admin"))
+                    {
+                        context.Response.StatusCode = 503;
+                        context.Response.Headers.Append(HeaderNames.RetryAfter, "300");
+                        await context.Response.WriteAsJsonAsync(new { message = "Down for maintenance" });
+                        return;
+                    }
+
+                    await next(context);
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task EverySpellingOfTheHeader_CountsWhenSetBefore()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Net.Http.Headers;
+
+            public class ThrottleController : ControllerBase
+            {
+                private const string RetryHeader = "Retry-After";
+
+                [HttpGet("/a")]
+                public IActionResult A()
+                {
+                    Response.Headers["retry-after"] = "10";
+                    return StatusCode(429);
+                }
+
+                [HttpGet("/b")]
+                public IActionResult B()
+                {
+                    Response.Headers.TryAdd(RetryHeader, "10");
+                    return StatusCode(429);
+                }
+
+                [HttpGet("/c")]
+                public IActionResult C()
+                {
+                    Response.GetTypedHeaders().Set(HeaderNames.RetryAfter, 10);
+                    return StatusCode(503);
+                }
+
+                [HttpGet("/d")]
+                public IActionResult D()
+                {
+                    HttpContext.Response.Headers.Add(HeaderNames.RetryAfter, "10");
+                    return Problem(statusCode: 503);
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task HeaderSetConditionallyBefore_IsNotReported_ButAfterOrInAnotherFunctionIs()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class SearchController : ControllerBase
+            {
+                [HttpGet("/search")]
+                public IActionResult Search(TimeSpan? backoff)
+                {
+                    if (backoff is { } wait)
+                    {
+                        Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString();
+                    }
+
+                    return StatusCode(429);
+                }
+
+                [HttpGet("/suggest")]
+                public IActionResult Suggest(bool busy)
+                {
+                    if (busy)
+                    {
+                        return [|StatusCode(429)|];
+                    }
+
+                    Response.Headers.RetryAfter = "5";
+                    return Ok();
+                }
+
+                [HttpGet("/lookup")]
+                public IActionResult Lookup()
+                {
+                    Action setHeader = () => Response.Headers.RetryAfter = "5";
+                    Func<IActionResult> reject = () => [|StatusCode(503)|];
+                    return reject();
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task HelperThatReceivesTheResponse_Counts_OtherHelpersDoNot()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class ThrottlingHeaders
+            {
+                public static void AddRetryAfter(this HttpResponse response, int seconds)
+                    => response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+                public static void AddRateLimitInfo(HttpResponse response)
+                    => response.Headers["X-RateLimit-Remaining"] = "0";
+            }
+
+            public class UploadsController : ControllerBase
+            {
+                [HttpPost("/uploads")]
+                public IActionResult Upload()
+                {
+                    Response.AddRetryAfter(30);
+                    return StatusCode(StatusCodes.Status429TooManyRequests);
+                }
+
+                [HttpPost("/uploads/bulk")]
+                public IActionResult Bulk()
+                {
+                    ThrottlingHeaders.AddRateLimitInfo(Response);
+                    return [|StatusCode(StatusCodes.Status429TooManyRequests)|];
+                }
+
+                [HttpPost("/uploads/retry")]
+                public IActionResult Retry()
+                {
+                    SetRetry();
+                    return StatusCode(503);
+                }
+
+                private void SetRetry() => Response.Headers.RetryAfter = "15";
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ActionFilter_ResultObject_UsesTheFilterContext()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            public sealed class ReadOnlyModeFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    context.Result = [|new StatusCodeResult(503)|];
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            public sealed class ReadOnlyModeFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    context.Result = new StatusCodeResult(503);
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task RazorPage_SetsTheHeaderOnItsResponse()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public class CheckoutModel : PageModel
+            {
+                public IActionResult OnPost(bool paymentsDown) => paymentsDown ? [|StatusCode(503)|] : Page();
+
+                public IActionResult OnGet() => [|StatusCode(503)|];
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public class CheckoutModel : PageModel
+            {
+                public IActionResult OnPost(bool paymentsDown) => paymentsDown ? {|EL0007:StatusCode(503)|} : Page();
+
+                public IActionResult OnGet()
+                {
+                    Response.Headers.RetryAfter = "60";
+                    return StatusCode(503);
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task SwitchExpressionArm_IsReportedWithoutAFix()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/health/{state}", (string state) => state switch
+            {
+                "ok" => Results.Ok(),
+                "draining" => [|Results.StatusCode(503)|],
+                _ => Results.NotFound(),
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyNoCodeFixAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task InvalidRetryAfterValues_AreReportedWithTheirOwnMessage()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+
+            public static class Throttle
+            {
+                public static void Reject(HttpContext context, int variant)
+                {
+                    context.Response.StatusCode = 429;
+                    if (variant == 0)
+                    {
+                        context.Response.Headers.RetryAfter = {|#0:"-30"|};
+                    }
+                    else if (variant == 1)
+                    {
+                        context.Response.Headers["Retry-After"] = {|#1:"a few seconds"|};
+                    }
+                    else if (variant == 2)
+                    {
+                        context.Response.Headers.RetryAfter = "Wed, 21 Oct 2026 07:28:00 GMT";
+                    }
+                    else
+                    {
+                        context.Response.Headers.RetryAfter = "120";
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0007").WithMessage("Retry-After is set to \"-30\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
+                Diagnostic.At(1, "EL0007").WithMessage("Retry-After is set to \"a few seconds\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task OtherStatusesAndTheRateLimitersOwnCallback_AreNotReported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options =>
+            {
+                options.OnRejected = (context, token) =>
+                {
+                    context.HttpContext.Response.StatusCode = 429;
+                    return ValueTask.CompletedTask;
+                };
+            });
+            var app = builder.Build();
+            app.MapGet("/a", () => Results.Problem());
+            app.MapGet("/b", () => Results.StatusCode(502));
+            app.MapGet("/c", () => TypedResults.BadRequest());
+            app.Run(async context =>
+            {
+                context.Response.StatusCode = 404;
+                await context.Response.WriteAsync("Not here");
+            });
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task ExceptionHandler_ForAnOutage_IsReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class OutageExceptionHandler : IExceptionHandler
+            {
+                public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (exception is not TimeoutException)
+                    {
+                        return false;
+                    }
+
+                    [|httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable|];
+                    await httpContext.Response.WriteAsJsonAsync(new { title = "Service unavailable" }, cancellationToken);
+                    return true;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class OutageExceptionHandler : IExceptionHandler
+            {
+                public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (exception is not TimeoutException)
+                    {
+                        return false;
+                    }
+
+                    httpContext.Response.Headers.RetryAfter = "60";
+                    httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    await httpContext.Response.WriteAsJsonAsync(new { title = "Service unavailable" }, cancellationToken);
+                    return true;
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+    [Fact]
+    public async Task SwitchSectionAndLocalFunction_WithResultsUnion_AreFixedInPlace()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/orders/{state}", (string state, HttpResponse response) =>
+            {
+                switch (state)
+                {
+                    case "busy":
+                        return Reject();
+                    default:
+                        return Results.Ok();
+                }
+
+                IResult Reject()
+                {
+                    return [|Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable)|];
+                }
+            });
+            app.MapGet("/stock", Results<Ok, StatusCodeHttpResult> (bool low, HttpContext context) =>
+            {
+                switch (low)
+                {
+                    case true:
+                        return [|TypedResults.StatusCode(429)|];
+                    default:
+                        return TypedResults.Ok();
+                }
+            });
+            app.Run();
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            var app = WebApplication.Create(args);
+            app.MapGet("/orders/{state}", (string state, HttpResponse response) =>
+            {
+                switch (state)
+                {
+                    case "busy":
+                        return Reject();
+                    default:
+                        return Results.Ok();
+                }
+
+                IResult Reject()
+                {
+                    response.Headers.RetryAfter = "60";
+                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+            });
+            app.MapGet("/stock", Results<Ok, StatusCodeHttpResult> (bool low, HttpContext context) =>
+            {
+                switch (low)
+                {
+                    case true:
+                        context.Response.Headers.RetryAfter = "60";
+                        return TypedResults.StatusCode(429);
+                    default:
+                        return TypedResults.Ok();
+                }
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+
+    [Fact]
+    public async Task UseExceptionHandlerLambda_AndOnStartingCallback()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var app = WebApplication.Create(args);
+            app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+            {
+                [|context.Response.StatusCode = 503|];
+                await context.Response.WriteAsync("The database is unavailable.");
+            }));
+            app.Use(async (context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.RetryAfter = "30";
+                    return Task.CompletedTask;
+                });
+                context.Response.StatusCode = 503;
+                await next(context);
+            });
+            app.Run();
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+    }
+}

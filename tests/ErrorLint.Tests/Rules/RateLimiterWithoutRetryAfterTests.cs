@@ -1,0 +1,560 @@
+using System.Threading.Tasks;
+using ErrorLint.Tests.Verification;
+using OutputKind = Microsoft.CodeAnalysis.OutputKind;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.RateLimiterWithoutRetryAfterAnalyzer, ErrorLint.CodeFixes.Rules.RateLimiterWithoutRetryAfterFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class RateLimiterWithoutRetryAfterTests
+{
+    private static readonly TestOptions TopLevel = new() { OutputKind = OutputKind.ConsoleApplication };
+
+    [Fact]
+    public async Task TopLevelAddRateLimiterWithoutOnRejected_AddsOnRejectedAndStatus429()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#0:AddRateLimiter|}(options =>
+            {
+                options.AddFixedWindowLimiter("api", limiter =>
+                {
+                    limiter.PermitLimit = 100;
+                    limiter.Window = TimeSpan.FromMinutes(1);
+                });
+            });
+            var app = builder.Build();
+            app.UseRateLimiter();
+            app.Run();
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Globalization;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options =>
+            {
+                options.AddFixedWindowLimiter("api", limiter =>
+                {
+                    limiter.PermitLimit = 100;
+                    limiter.Window = TimeSpan.FromMinutes(1);
+                });
+                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                options.OnRejected = (context, cancellationToken) =>
+                {
+                    if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    {
+                        context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    return ValueTask.CompletedTask;
+                };
+            });
+            var app = builder.Build();
+            app.UseRateLimiter();
+            app.Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            OutputKind = OutputKind.ConsoleApplication,
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0008").WithMessage(
+                    "The rate limiter rejects requests with status 503 and no Retry-After header (no OnRejected callback is set); set it in OnRejected from the lease's MetadataName.RetryAfter"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedConfiguration_BecomesABlock()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#0:AddRateLimiter|}(o => o.AddConcurrencyLimiter("reports", c => c.PermitLimit = 4));
+            builder.Build().Run();
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Globalization;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(o =>
+            {
+                o.AddConcurrencyLimiter("reports", c => c.PermitLimit = 4);
+                o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                o.OnRejected = (context, cancellationToken) =>
+                {
+                    if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    {
+                        context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    return ValueTask.CompletedTask;
+                };
+            });
+            builder.Build().Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            OutputKind = OutputKind.ConsoleApplication,
+            ExpectedDiagnostics = { Diagnostic.At(0, "EL0008") },
+        });
+    }
+
+    [Fact]
+    public async Task StartupOnRejectedThatOnlyWritesABody_IsExtended()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        {|#0:options.OnRejected|} = async (context, token) =>
+                        {
+                            await context.HttpContext.Response.WriteAsync("Too many requests.", token);
+                        };
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Globalization;
+            using System.Threading.RateLimiting;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        options.OnRejected = async (context, token) =>
+                        {
+                            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                            {
+                                context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                            }
+
+                            await context.HttpContext.Response.WriteAsync("Too many requests.", token);
+                        };
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0008").WithMessage(
+                    "The rate limiter rejects requests with status 429 and no Retry-After header (OnRejected never sets it); set it in OnRejected from the lease's MetadataName.RetryAfter"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedOnRejected_IsExtendedAndTheDefaultStatusReplaced()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options =>
+            {
+                [|options.OnRejected|] = (context, token) => new ValueTask(context.HttpContext.Response.WriteAsync("Slow down.", token));
+            });
+            builder.Build().Run();
+            """;
+        const string fixedSource = """
+            using System.Globalization;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options =>
+            {
+                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                options.OnRejected = (context, token) =>
+                {
+                    if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    {
+                        context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    return new ValueTask(context.HttpContext.Response.WriteAsync("Slow down.", token));
+                };
+            });
+            builder.Build().Run();
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, TopLevel);
+    }
+
+    [Fact]
+    public async Task OnRejectedCopyingTheLeaseMetadata_IsNotReported()
+    {
+        const string source = """
+            using System.Globalization;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Net.Http.Headers;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options =>
+            {
+                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                options.OnRejected = async (context, token) =>
+                {
+                    if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    {
+                        context.HttpContext.Response.Headers.Append(HeaderNames.RetryAfter, ((int)retryAfter.TotalSeconds).ToString(NumberFormatInfo.InvariantInfo));
+                    }
+
+                    await context.HttpContext.Response.WriteAsync("Too many requests.", token);
+                };
+            });
+            builder.Build().Run();
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+    }
+
+    [Fact]
+    public async Task MethodGroupOnRejected_IsReadLikeALambda()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class RateLimiting
+            {
+                public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
+                    => services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = 429;
+                        [|options.OnRejected|] = WriteRejection;
+                    });
+
+                public static IServiceCollection AddAdminRateLimiting(this IServiceCollection services)
+                    => services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = 429;
+                        options.OnRejected = WriteRejectionWithRetryAfter;
+                    });
+
+                private static ValueTask WriteRejection(OnRejectedContext context, CancellationToken token)
+                    => new(context.HttpContext.Response.WriteAsync("Rejected", token));
+
+                private static ValueTask WriteRejectionWithRetryAfter(OnRejectedContext context, CancellationToken token)
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "10";
+                    return ValueTask.CompletedTask;
+                }
+            }
+            """;
+        await Verifier.VerifyNoCodeFixAsync(source);
+    }
+
+    [Fact]
+    public async Task OnRejectedThroughHelpers_IsNotReported()
+    {
+        const string source = """
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options =>
+            {
+                options.RejectionStatusCode = 429;
+                options.OnRejected = (context, token) =>
+                {
+                    RejectionHeaders.Apply(context);
+                    return ValueTask.CompletedTask;
+                };
+            });
+            builder.Services.AddRateLimiter(options =>
+            {
+                options.OnRejected = (context, token) =>
+                {
+                    RejectionHeaders.SetRetryAfter(context.HttpContext, 30);
+                    return ValueTask.CompletedTask;
+                };
+            });
+            builder.Build().Run();
+
+            static class RejectionHeaders
+            {
+                public static void Apply(OnRejectedContext context)
+                {
+                    if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    {
+                        context.HttpContext.Response.Headers["Retry-After"] = ((int)retryAfter.TotalSeconds).ToString();
+                    }
+                }
+
+                public static void SetRetryAfter(HttpContext context, int seconds) => context.Response.Headers.RetryAfter = seconds.ToString();
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+    }
+
+    [Fact]
+    public async Task ConfigureAndAddOptions_AreCheckedToo()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Limits
+            {
+                public static void Register(IServiceCollection services)
+                {
+                    services.[|Configure|]<RateLimiterOptions>(options => options.RejectionStatusCode = 429);
+                }
+
+                public static void RegisterWithOptionsBuilder(IServiceCollection services)
+                {
+                    services.AddOptions<RateLimiterOptions>().Configure(options =>
+                    {
+                        [|options.OnRejected|] = (context, token) => ValueTask.CompletedTask;
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task OnRejectedSetByAnotherConfigureCall_IsNotReported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("api", o => o.PermitLimit = 10));
+            builder.Services.Configure<RateLimiterOptions>(options =>
+            {
+                options.OnRejected = (context, token) =>
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    return ValueTask.CompletedTask;
+                };
+            });
+            builder.Build().Run();
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+    }
+
+    [Fact]
+    public async Task OptionsHandedToTheApplicationsOwnCodeOrUnreadableCallbacks_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Limits
+            {
+                public static Func<OnRejectedContext, CancellationToken, ValueTask>? SharedRejection { get; set; }
+
+                public static void Register(IServiceCollection services, Action<RateLimiterOptions> configure)
+                {
+                    services.AddRateLimiter(options => ConfigurePolicies(options));
+                    services.AddRateLimiter(options => options.OnRejected = SharedRejection);
+                    services.AddRateLimiter(configure);
+                }
+
+                private static void ConfigurePolicies(RateLimiterOptions options) => options.RejectionStatusCode = 429;
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task FixAll_AddsOnRejectedToEveryLimiter()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class PublicApiStartup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.[|AddRateLimiter|](options =>
+                    {
+                        options.AddSlidingWindowLimiter("public", o => o.PermitLimit = 50);
+                    });
+                }
+            }
+
+            public class PartnerApiStartup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.[|AddRateLimiter|](limits =>
+                    {
+                        limits.RejectionStatusCode = 429;
+                        limits.AddTokenBucketLimiter("partner", o => o.TokenLimit = 500);
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Globalization;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class PublicApiStartup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRateLimiter(options =>
+                    {
+                        options.AddSlidingWindowLimiter("public", o => o.PermitLimit = 50);
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        options.OnRejected = (context, cancellationToken) =>
+                        {
+                            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                            {
+                                context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                            }
+
+                            return ValueTask.CompletedTask;
+                        };
+                    });
+                }
+            }
+
+            public class PartnerApiStartup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRateLimiter(limits =>
+                    {
+                        limits.RejectionStatusCode = 429;
+                        limits.AddTokenBucketLimiter("partner", o => o.TokenLimit = 500);
+                        limits.OnRejected = (context, cancellationToken) =>
+                        {
+                            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                            {
+                                context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                            }
+
+                            return ValueTask.CompletedTask;
+                        };
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NamesAlreadyInScope_AreNotShadowed()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Limits
+            {
+                public static void Register(IServiceCollection services, HttpContext context)
+                {
+                    services.[|AddRateLimiter|](options => { options.RejectionStatusCode = 429; });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Globalization;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Limits
+            {
+                public static void Register(IServiceCollection services, HttpContext context)
+                {
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = 429;
+                        options.OnRejected = (rejectedContext, cancellationToken) =>
+                        {
+                            if (rejectedContext.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                            {
+                                rejectedContext.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                            }
+
+                            return ValueTask.CompletedTask;
+                        };
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+}

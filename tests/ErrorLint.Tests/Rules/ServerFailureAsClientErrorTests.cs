@@ -1,0 +1,680 @@
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rules;
+using ErrorLint.Rules;
+using ErrorLint.Tests.Verification;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.ServerFailureAsClientErrorAnalyzer, ErrorLint.CodeFixes.Rules.ServerFailureAsClientErrorFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class ServerFailureAsClientErrorTests
+{
+    [Fact]
+    public async Task CatchAllAnsweredWithBadRequest_IsFixedToProblem500()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IOrderStore
+            {
+                Task SaveAsync(string name);
+            }
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly IOrderStore store;
+
+                public OrdersController(IOrderStore store) => this.store = store;
+
+                [HttpPost]
+                public async Task<IActionResult> Create(string name)
+                {
+                    try
+                    {
+                        await store.SaveAsync(name);
+                        return Ok();
+                    }
+                    catch (Exception)
+                    {
+                        return [|BadRequest("Something went wrong")|];
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IOrderStore
+            {
+                Task SaveAsync(string name);
+            }
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly IOrderStore store;
+
+                public OrdersController(IOrderStore store) => this.store = store;
+
+                [HttpPost]
+                public async Task<IActionResult> Create(string name)
+                {
+                    try
+                    {
+                        await store.SaveAsync(name);
+                        return Ok();
+                    }
+                    catch (Exception)
+                    {
+                        return Problem(detail: "Something went wrong", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Rethrow_RemovesTheAnswerAndTheUnusedVariable()
+    {
+        const string source = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class WeatherController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Get()
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync("https://weather/today"));
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        return [|BadRequest(ex.Message)|];
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class WeatherController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Get()
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync("https://weather/today"));
+                    }
+                    catch (HttpRequestException)
+                    {
+                        throw;
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey });
+    }
+
+    [Fact]
+    public async Task RethrowAfterLogging_KeepsTheLogging()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly ILogger<OrdersController> logger;
+
+                public OrdersController(ILogger<OrdersController> logger) => this.logger = logger;
+
+                public IActionResult Get(int id)
+                {
+                    try
+                    {
+                        return Ok(id);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Loading order {Id} failed", id);
+                        return [|NotFound()|];
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly ILogger<OrdersController> logger;
+
+                public OrdersController(ILogger<OrdersController> logger) => this.logger = logger;
+
+                public IActionResult Get(int id)
+                {
+                    try
+                    {
+                        return Ok(id);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Loading order {Id} failed", id);
+                        throw;
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey });
+    }
+
+    [Fact]
+    public async Task MessageNamesTheFailureAndTheStatus()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class FilesController : ControllerBase
+            {
+                public IActionResult Read(string name)
+                {
+                    try
+                    {
+                        return Ok(System.IO.File.ReadAllText(name));
+                    }
+                    catch (IOException)
+                    {
+                        return {|#0:StatusCode(400)|};
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0003").WithMessage(
+                    "A server-side failure (catch (IOException)) is answered with 400, a client error; answer 500 with problem details or rethrow so the exception handler answers"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task TimeoutInResultsLambda_IsFixedToProblem500()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            public interface IPricing
+            {
+                Task<decimal> QuoteAsync(string sku);
+            }
+
+            public static class PricingEndpoints
+            {
+                public static void MapPricing(this IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/prices/{sku}", async (string sku, IPricing pricing) =>
+                    {
+                        try
+                        {
+                            return Results.Ok(await pricing.QuoteAsync(sku));
+                        }
+                        catch (TimeoutException)
+                        {
+                            return [|Results.BadRequest("The pricing service timed out")|];
+                        }
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            public interface IPricing
+            {
+                Task<decimal> QuoteAsync(string sku);
+            }
+
+            public static class PricingEndpoints
+            {
+                public static void MapPricing(this IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/prices/{sku}", async (string sku, IPricing pricing) =>
+                    {
+                        try
+                        {
+                            return Results.Ok(await pricing.QuoteAsync(sku));
+                        }
+                        catch (TimeoutException)
+                        {
+                            return Results.Problem(detail: "The pricing service timed out", statusCode: StatusCodes.Status500InternalServerError);
+                        }
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task DatabaseFailuresInTypedResults_AreFixedTogetherWideningTheUnion()
+    {
+        const string source = """
+            using System.Data.Common;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            public interface IOrderStore
+            {
+                Task SaveAsync(string name);
+            }
+
+            public static class OrderHandlers
+            {
+                public static async Task<Results<Ok, BadRequest<string>>> Create(string name, IOrderStore store)
+                {
+                    try
+                    {
+                        await store.SaveAsync(name);
+                        return TypedResults.Ok();
+                    }
+                    catch (DbException)
+                    {
+                        return [|TypedResults.BadRequest("Could not save the order")|];
+                    }
+                }
+
+                public static async Task<Results<Ok, BadRequest<string>>> Rename(string name, IOrderStore store)
+                {
+                    try
+                    {
+                        await store.SaveAsync(name);
+                        return TypedResults.Ok();
+                    }
+                    catch (DbException)
+                    {
+                        return [|TypedResults.BadRequest("Could not rename the order")|];
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Data.Common;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            public interface IOrderStore
+            {
+                Task SaveAsync(string name);
+            }
+
+            public static class OrderHandlers
+            {
+                public static async Task<Results<Ok, BadRequest<string>, ProblemHttpResult>> Create(string name, IOrderStore store)
+                {
+                    try
+                    {
+                        await store.SaveAsync(name);
+                        return TypedResults.Ok();
+                    }
+                    catch (DbException)
+                    {
+                        return TypedResults.Problem(detail: "Could not save the order", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                }
+
+                public static async Task<Results<Ok, BadRequest<string>, ProblemHttpResult>> Rename(string name, IOrderStore store)
+                {
+                    try
+                    {
+                        await store.SaveAsync(name);
+                        return TypedResults.Ok();
+                    }
+                    catch (DbException)
+                    {
+                        return TypedResults.Problem(detail: "Could not rename the order", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task MiddlewareCatchAll_ChangesTheStatus()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class ErrorMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public ErrorMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    catch
+                    {
+                        [|context.Response.StatusCode = 400|];
+                        await context.Response.WriteAsync("The request failed");
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class ErrorMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public ErrorMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    catch
+                    {
+                        context.Response.StatusCode = 500;
+                        await context.Response.WriteAsync("The request failed");
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task ExceptionHandlersThatAnswerEveryExceptionWith400_AreReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            public sealed class GlobalExceptionHandler : IExceptionHandler
+            {
+                public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    [|httpContext.Response.StatusCode = StatusCodes.Status400BadRequest|];
+                    await httpContext.Response.WriteAsJsonAsync(new { error = "The request failed" }, cancellationToken);
+                    return true;
+                }
+            }
+
+            public sealed class ApiExceptionFilter : IExceptionFilter
+            {
+                public void OnException(ExceptionContext context)
+                {
+                    context.Result = [|new BadRequestObjectResult(new { error = "The request failed" })|];
+                    context.ExceptionHandled = true;
+                }
+            }
+
+            public static class Startup
+            {
+                public static void UseErrors(IApplicationBuilder app)
+                {
+                    app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+                    {
+                        [|context.Response.StatusCode = 400|];
+                        await context.Response.WriteAsync("The request failed");
+                    }));
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ClientInputAndApplicationExceptions_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using System.Text.Json;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class OrderNotFoundException : Exception
+            {
+            }
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly Dictionary<int, string> orders = new();
+
+                public IActionResult Get(int id, string payload)
+                {
+                    try
+                    {
+                        var order = orders[id];
+                        var parsed = JsonSerializer.Deserialize<Dictionary<string, string>>(payload);
+                        Validator.ValidateObject(order, new ValidationContext(order));
+                        return Ok(parsed);
+                    }
+                    catch (KeyNotFoundException)
+                    {
+                        return NotFound();
+                    }
+                    catch (JsonException ex)
+                    {
+                        return BadRequest(ex.Message);
+                    }
+                    catch (ValidationException ex)
+                    {
+                        return BadRequest(ex.Message);
+                    }
+                    catch (ArgumentOutOfRangeException)
+                    {
+                        return BadRequest();
+                    }
+                    catch (FormatException)
+                    {
+                        return BadRequest();
+                    }
+                    catch (OrderNotFoundException)
+                    {
+                        return NotFound();
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task CatchesThatPickTheirFailures_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using System.Net;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ProxyController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Get(string path, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync(path, cancellationToken));
+                    }
+                    catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+                    {
+                        return NotFound();
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        if (ex.StatusCode == HttpStatusCode.BadRequest)
+                        {
+                            return BadRequest();
+                        }
+
+                        return StatusCode(502);
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        return StatusCode(499);
+                    }
+                    catch (Exception ex)
+                    {
+                        return ex switch
+                        {
+                            ArgumentException => BadRequest(),
+                            _ => Problem(),
+                        };
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ConcurrencyConflictsAndMappingExceptionHandlers_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using System.ComponentModel.DataAnnotations;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbUpdateException : Exception
+                {
+                }
+
+                public class DbUpdateConcurrencyException : DbUpdateException
+                {
+                }
+            }
+
+            namespace Shop
+            {
+                using Microsoft.EntityFrameworkCore;
+
+                public sealed class OrdersController : ControllerBase
+                {
+                    public IActionResult Update(int id)
+                    {
+                        try
+                        {
+                            return NoContent();
+                        }
+                        catch (DbUpdateConcurrencyException)
+                        {
+                            return Conflict();
+                        }
+                        catch (Exception)
+                        {
+                            return StatusCode(500);
+                        }
+                    }
+                }
+
+                public sealed class ValidationExceptionHandler : IExceptionHandler
+                {
+                    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                    {
+                        if (exception is not ValidationException validation)
+                        {
+                            return false;
+                        }
+
+                        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                        await httpContext.Response.WriteAsJsonAsync(new { error = validation.Message }, cancellationToken);
+                        return true;
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task LocalFunctionCatchAll_IsReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            public static class ImportEndpoints
+            {
+                public static void MapImports(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/imports", Import);
+
+                    static async Task<IResult> Import(HttpContext context)
+                    {
+                        try
+                        {
+                            await context.Request.Body.CopyToAsync(System.IO.Stream.Null);
+                            return Results.Accepted();
+                        }
+                        catch (Exception)
+                        {
+                            return [|Results.UnprocessableEntity()|];
+                        }
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+}

@@ -1,0 +1,650 @@
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rules;
+using ErrorLint.Rules;
+using ErrorLint.Tests.Verification;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.ValidationFailureAsServerErrorAnalyzer, ErrorLint.CodeFixes.Rules.ValidationFailureAsServerErrorFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class ValidationFailureAsServerErrorTests
+{
+    [Fact]
+    public async Task ModelStateSentWith500InController_IsFixedToValidationProblem()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            [ApiController]
+            [Route("orders")]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Create(CreateOrder order)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return [|StatusCode(500, ModelState)|];
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            [ApiController]
+            [Route("orders")]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Create(CreateOrder order)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return ValidationProblem(ModelState);
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task ProblemInInvalidBranch_UsesConfigured422()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Create(CreateOrder order)
+                {
+                    if (ModelState.IsValid == false)
+                    {
+                        return [|Problem("The order is invalid")|];
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Create(CreateOrder order)
+                {
+                    if (ModelState.IsValid == false)
+                    {
+                        return ValidationProblem(modelStateDictionary: ModelState, statusCode: StatusCodes.Status422UnprocessableEntity);
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { EditorConfig = "errorlint.validation_status = 422" });
+    }
+
+    [Fact]
+    public async Task MessageNamesTheCheckTheStatusAndTheFix()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Create(string name)
+                {
+                    return ModelState.IsValid ? Ok() : {|#0:StatusCode(503)|};
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0002").WithMessage(
+                    "The request is invalid (ModelState.IsValid is false) but the response is sent with 503, a server error; answer 400 with validation problem details so the client fixes its input"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task ValidationProblemWith500InMinimalApi_ChangesTheStatus()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            public sealed record Order(string Name, int Quantity);
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", (Order order) =>
+                    {
+                        var errors = new Dictionary<string, string[]>();
+                        if (order.Quantity <= 0)
+                        {
+                            errors["quantity"] = new[] { "Must be positive." };
+                        }
+
+                        if (errors.Count > 0)
+                        {
+                            return [|Results.ValidationProblem(errors, statusCode: 500)|];
+                        }
+
+                        return Results.Ok();
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            public sealed record Order(string Name, int Quantity);
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", (Order order) =>
+                    {
+                        var errors = new Dictionary<string, string[]>();
+                        if (order.Quantity <= 0)
+                        {
+                            errors["quantity"] = new[] { "Must be positive." };
+                        }
+
+                        if (errors.Count > 0)
+                        {
+                            return Results.ValidationProblem(errors, statusCode: 400);
+                        }
+
+                        return Results.Ok();
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task FailedTryValidateObjectWithTypedResults_IsFixedToProblem400()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Routing;
+
+            public sealed class Order
+            {
+                [Required]
+                public string? Name { get; set; }
+            }
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", Results<Ok, ProblemHttpResult> (Order order) =>
+                    {
+                        var results = new List<ValidationResult>();
+                        var valid = Validator.TryValidateObject(order, new ValidationContext(order), results, validateAllProperties: true);
+                        if (!valid)
+                        {
+                            return [|TypedResults.Problem("The order is invalid")|];
+                        }
+
+                        return TypedResults.Ok();
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Routing;
+
+            public sealed class Order
+            {
+                [Required]
+                public string? Name { get; set; }
+            }
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", Results<Ok, ProblemHttpResult> (Order order) =>
+                    {
+                        var results = new List<ValidationResult>();
+                        var valid = Validator.TryValidateObject(order, new ValidationContext(order), results, validateAllProperties: true);
+                        if (!valid)
+                        {
+                            return TypedResults.Problem(detail: "The order is invalid", statusCode: StatusCodes.Status400BadRequest);
+                        }
+
+                        return TypedResults.Ok();
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task CatchOfFormatException_IsFixedToProblem400KeepingTheMessage()
+    {
+        const string source = """
+            using System;
+            using System.Globalization;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ReportsController : ControllerBase
+            {
+                [HttpGet("reports/{day}")]
+                public IActionResult Get(string day)
+                {
+                    try
+                    {
+                        var date = DateTime.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                        return Ok(date);
+                    }
+                    catch (FormatException)
+                    {
+                        return [|StatusCode(StatusCodes.Status500InternalServerError, "The day must be yyyy-MM-dd")|];
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Globalization;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ReportsController : ControllerBase
+            {
+                [HttpGet("reports/{day}")]
+                public IActionResult Get(string day)
+                {
+                    try
+                    {
+                        var date = DateTime.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                        return Ok(date);
+                    }
+                    catch (FormatException)
+                    {
+                        return Problem(detail: "The day must be yyyy-MM-dd", statusCode: StatusCodes.Status400BadRequest);
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task CatchOfValidationExceptionInMiddleware_ChangesTheStatus()
+    {
+        const string source = """
+            using System.ComponentModel.DataAnnotations;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class ValidationMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public ValidationMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    catch (ValidationException ex)
+                    {
+                        [|context.Response.StatusCode = 500|];
+                        await context.Response.WriteAsJsonAsync(new { error = ex.Message });
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.ComponentModel.DataAnnotations;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class ValidationMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public ValidationMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    catch (ValidationException ex)
+                    {
+                        context.Response.StatusCode = 400;
+                        await context.Response.WriteAsJsonAsync(new { error = ex.Message });
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task CodeAfterSuccessGuardAndThroughHelper_IsReported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public async Task<IActionResult> Create(CreateOrder order)
+                {
+                    if (ModelState.IsValid)
+                    {
+                        await Task.Delay(1);
+                        return Ok();
+                    }
+
+                    return [|ServerError()|];
+                }
+
+                private IActionResult ServerError() => StatusCode(500);
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task LocalFunctionsAndBranches_AreFixedTogether()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Create(CreateOrder order)
+                {
+                    if (ModelState.ErrorCount > 0)
+                    {
+                        return Invalid();
+                    }
+
+                    return Ok();
+
+                    IActionResult Invalid() => [|StatusCode(500, ModelState)|];
+                }
+
+                public IActionResult Update(CreateOrder order)
+                {
+                    if (ModelState.IsValid is false)
+                    {
+                        return [|StatusCode(502, ModelState)|];
+                    }
+
+                    return NoContent();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Create(CreateOrder order)
+                {
+                    if (ModelState.ErrorCount > 0)
+                    {
+                        return Invalid();
+                    }
+
+                    return Ok();
+
+                    IActionResult Invalid() => ValidationProblem(ModelState);
+                }
+
+                public IActionResult Update(CreateOrder order)
+                {
+                    if (ModelState.IsValid is false)
+                    {
+                        return ValidationProblem(ModelState);
+                    }
+
+                    return NoContent();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task RazorPageHandler_IsReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public sealed class ContactModel : PageModel
+            {
+                [BindProperty]
+                public string? Email { get; set; }
+
+                public IActionResult OnPost()
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return [|StatusCode(500)|];
+                    }
+
+                    return RedirectToPage("Thanks");
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task GenuineServerFailures_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string Name);
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Create(CreateOrder order)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return ValidationProblem(ModelState);
+                    }
+
+                    try
+                    {
+                        await client.PostAsync("https://inventory/reserve", null);
+                        return Ok();
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return Problem();
+                    }
+                    catch (Exception)
+                    {
+                        return StatusCode(500);
+                    }
+                }
+
+                public IActionResult Update(CreateOrder order)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return UnprocessableEntity(ModelState);
+                    }
+                    else
+                    {
+                        return StatusCode(503);
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ConditionsThatDoNotMeanInvalidInput_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record CreateOrder(string? Name);
+
+            public sealed class InventoryUnavailableException : Exception
+            {
+            }
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Create(CreateOrder? order)
+                {
+                    if (!ModelState.IsValid || order is null)
+                    {
+                        return StatusCode(500);
+                    }
+
+                    if (ModelState.IsValid && order.Name == "x")
+                    {
+                        return Ok();
+                    }
+                    else
+                    {
+                        return StatusCode(503);
+                    }
+                }
+
+                public IActionResult Reserve(string sku)
+                {
+                    try
+                    {
+                        return Ok(sku);
+                    }
+                    catch (InventoryUnavailableException)
+                    {
+                        return StatusCode(503);
+                    }
+                    catch (ArgumentException)
+                    {
+                        return BadRequest();
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ValidationStateBodyInTypedResultsLambda_IsFixedToValidationProblem()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Routing;
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", Results<Ok, JsonHttpResult<Dictionary<string, string[]>>> (string name) =>
+                    {
+                        var errors = new Dictionary<string, string[]>();
+                        if (name.Length == 0)
+                        {
+                            errors["name"] = new[] { "Required." };
+                            return [|TypedResults.Json(errors, statusCode: 500)|];
+                        }
+
+                        return TypedResults.Ok();
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Routing;
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", Results<Ok, JsonHttpResult<Dictionary<string, string[]>>, ValidationProblem> (string name) =>
+                    {
+                        var errors = new Dictionary<string, string[]>();
+                        if (name.Length == 0)
+                        {
+                            errors["name"] = new[] { "Required." };
+                            return TypedResults.ValidationProblem(errors);
+                        }
+
+                        return TypedResults.Ok();
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+}
