@@ -120,10 +120,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EL0012ErrorBodyNotProblemDetails = Create(
         RuleIdentifiers.ErrorBodyNotProblemDetails,
         "Error response whose body is not problem details",
-        "Status {0} is sent with {1} as its body; send problem details (RFC 9457) so clients can read every error the same way",
+        "Status {0} is sent with {1} as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)",
         Design,
         DiagnosticSeverity.Info,
-        "Problem details give every error the same machine-readable shape (type, title, status, detail). A plain string or ad-hoc object forces every client to special-case this endpoint.");
+        "Problem details (RFC 9457) give every error the same machine-readable shape: type, title, status, detail. A plain string, an anonymous object or an ad-hoc error type forces every client to special-case this endpoint. Declare a deliberate, documented error format in errorlint.error_contract_types.");
 
     public static readonly DiagnosticDescriptor EL0013ProblemDetailsStatusMismatch = Create(
         RuleIdentifiers.ProblemDetailsStatusMismatch,

@@ -29,7 +29,7 @@ namespace ErrorLint.PackageTests
         }
 
         [Fact]
-        public void Package_holds_the_two_analyzer_assemblies_and_the_readme_and_nothing_else()
+        public void Package_holds_the_two_analyzer_assemblies_the_presets_and_the_readme_and_nothing_else()
         {
             foreach (var (step, elapsed) in _fixture.Timings)
             {
@@ -43,14 +43,19 @@ namespace ErrorLint.PackageTests
                 .OrderBy(name => name, StringComparer.Ordinal)
                 .ToArray();
 
-            // When presets ship, build/ and buildTransitive/ join this list.
             var expected = new[]
             {
                 "ErrorLint.nuspec",
                 "README.md",
                 AnalyzersFolder + "ErrorLint.CodeFixes.dll",
                 AnalyzersFolder + "ErrorLint.dll",
-            };
+                "build/ErrorLint.props",
+                "build/ErrorLint.targets",
+                "build/config/ErrorLint.None.globalconfig",
+                "build/config/ErrorLint.Strict.globalconfig",
+                "buildTransitive/ErrorLint.props",
+                "buildTransitive/ErrorLint.targets",
+            }.OrderBy(name => name, StringComparer.Ordinal).ToArray();
             Assert.True(expected.SequenceEqual(files),
                 $"Package files:\n  {string.Join("\n  ", files)}\nexpected:\n  {string.Join("\n  ", expected)}");
         }
@@ -205,6 +210,75 @@ namespace ErrorLint.PackageTests
             var build = Build("-warnaserror");
             Assert.True(build.Succeeded, "The fixed project must build clean:\n" + report + "\n" + build);
             AssertEL0001At(Array.Empty<Location>(), "warning", build);
+        }
+
+        [Fact]
+        public void Shipped_presets_are_the_ones_in_the_repository()
+        {
+            using var package = ZipFile.OpenRead(_fixture.PackagePath);
+            foreach (var name in new[] { "ErrorLint.Strict.globalconfig", "ErrorLint.None.globalconfig" })
+            {
+                using var reader = new StreamReader(package.GetEntry("build/config/" + name)!.Open());
+                var shipped = reader.ReadToEnd();
+                Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "nuget", "build", "config", name)), shipped);
+                Assert.Contains("is_global = true", shipped, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void Strict_analysis_mode_fails_the_build_on_EL0001_as_an_error()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+            var build = BuildWithAnalysisMode("Strict");
+
+            Assert.False(build.Succeeded, "ErrorLintAnalysisMode=Strict must fail the build on EL0001:\n" + build);
+            AssertEL0001At(WebApp.ExpectedEL0001, "error", build);
+        }
+
+        [Fact]
+        public void None_analysis_mode_reports_no_ErrorLint_diagnostic()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+            var build = BuildWithAnalysisMode("None", "-warnaserror");
+
+            Assert.True(build.Succeeded, "ErrorLintAnalysisMode=None must leave nothing to fail the build:\n" + build);
+            var reported = BuildOutput.Diagnostics(build.Output).Where(d => d.Id.StartsWith("EL", StringComparison.Ordinal)).ToList();
+            Assert.True(reported.Count == 0, "ErrorLintAnalysisMode=None must silence every rule:\n" + build);
+        }
+
+        [Fact]
+        public void Editorconfig_severity_wins_over_the_Strict_preset()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+            File.WriteAllText(Path.Combine(_fixture.AppDirectory, ".editorconfig"), """
+                root = true
+
+                [*.cs]
+                dotnet_diagnostic.EL0001.severity = warning
+
+                """);
+            var build = BuildWithAnalysisMode("Strict");
+
+            Assert.True(build.Succeeded, "The project's .editorconfig must override the preset:\n" + build);
+            AssertEL0001At(WebApp.ExpectedEL0001, "warning", build);
+        }
+
+        /// <summary>Builds with the mode set in a Directory.Build.props next to the project, as a user would.</summary>
+        private CliResult BuildWithAnalysisMode(string mode, params string[] arguments)
+        {
+            var props = Path.Combine(_fixture.AppDirectory, "Directory.Build.props");
+            File.WriteAllText(props, $"<Project>\n  <PropertyGroup>\n    <ErrorLintAnalysisMode>{mode}</ErrorLintAnalysisMode>\n  </PropertyGroup>\n</Project>\n");
+            try
+            {
+                return Build(arguments);
+            }
+            finally
+            {
+                File.Delete(props);
+            }
         }
 
         [Fact]

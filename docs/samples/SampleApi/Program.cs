@@ -1,14 +1,19 @@
 // Start-up and minimal APIs. A line that makes a mistake ends with a comment naming the rule that
 // reports it; tests/ErrorLint.PackageTests checks that exactly those lines get a warning.
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
 using SampleApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddControllers();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Store>();
+builder.Services.AddHttpClient();
+builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("fixed", limiter => limiter.PermitLimit = 10)); // EL0008: rejects with 503 and no Retry-After
 
 var app = builder.Build();
+app.UseDeveloperExceptionPage(); // EL0011: stack traces for everyone, in production too
+app.UseRateLimiter();
 app.MapControllers();
 
 var carts = app.MapGroup("/carts");

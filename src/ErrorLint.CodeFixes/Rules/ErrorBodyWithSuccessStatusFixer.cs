@@ -5,7 +5,6 @@ using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
 using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -48,30 +47,18 @@ public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
 
             var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
             var style = FixStyles.For(response, containing, model.Types);
-            if (BuildReplacement(response, error, style, options) is not { } replacement)
-            {
-                continue;
-            }
-
-            if (ResponseReplacer.TryPlan(semanticModel, node, replacement.TypeName, context.CancellationToken) is not { } plan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
-                diagnostic);
+            BuildReplacement(response, error, style, options)?.Register(context, diagnostic, semanticModel, node);
         }
     }
 
-    private static Replacement? BuildReplacement(HttpResponseInfo response, ErrorBody error, FixStyle style, ErrorLintOptions options)
+    private static ProblemReplacement? BuildReplacement(HttpResponseInfo response, ErrorBody error, FixStyle style, ErrorLintOptions options)
     {
         if (style == FixStyle.HttpResponse && response.Kind != ResponseKind.Write)
         {
             return null;
         }
 
-        var httpContext = style == FixStyle.HttpResponse ? HttpContextOf(response) : null;
+        var httpContext = style == FixStyle.HttpResponse ? HttpContextSyntax.Of(response) : null;
         if (style == FixStyle.HttpResponse && httpContext is null)
         {
             return null;
@@ -83,7 +70,7 @@ public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
             && style is FixStyle.Controller
             && response.Body.Syntax is ExpressionSyntax modelState)
         {
-            return new Replacement(
+            return new ProblemReplacement(
                 ProblemResponseSyntax.ValidationProblem(style, modelState.WithoutTrivia(), options.ValidationStatus),
                 "Microsoft.AspNetCore.Mvc.ActionResult",
                 $"Return ValidationProblem ({options.ValidationStatus})",
@@ -92,56 +79,11 @@ public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
 
         var status = error.Kind == ErrorBodyKind.ValidationState ? options.ValidationStatus : StatusInference.ClientErrorFor(response.Body);
         var detail = (error.Message?.Syntax as ExpressionSyntax)?.WithoutTrivia();
-        var typeName = style switch
-        {
-            FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
-            FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
-            FixStyle.HttpResponse => "System.Threading.Tasks.Task",
-            _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
-        };
-        return new Replacement(
+        var typeName = ProblemReplacement.ProblemTypeName(style);
+        return new ProblemReplacement(
             ProblemResponseSyntax.Problem(style, detail, status, httpContext),
             typeName,
             $"Return problem details with status {status}",
             ProblemKey);
-    }
-
-    /// <summary>The <c>HttpContext</c> to execute a problem result on: <c>context</c> for <c>context.Response.WriteAsJsonAsync(...)</c>.</summary>
-    private static ExpressionSyntax? HttpContextOf(HttpResponseInfo response)
-    {
-        if (response.Operation is not IInvocationOperation { Arguments.Length: > 0 } write)
-        {
-            return null;
-        }
-
-        var receiver = HttpResponseInfo.Unwrap(write.Arguments[0].Value);
-        return receiver switch
-        {
-            IPropertyReferenceOperation { Property.Name: "Response", Instance.Syntax: ExpressionSyntax context } => context.WithoutTrivia(),
-            { Syntax: ExpressionSyntax responseExpression } => Microsoft.CodeAnalysis.CSharp.SyntaxFactory.MemberAccessExpression(
-                Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression,
-                responseExpression.WithoutTrivia(),
-                Microsoft.CodeAnalysis.CSharp.SyntaxFactory.IdentifierName("HttpContext")),
-            _ => null,
-        };
-    }
-
-    private sealed class Replacement
-    {
-        public Replacement(ExpressionSyntax syntax, string typeName, string title, string equivalenceKey)
-        {
-            Syntax = syntax;
-            TypeName = typeName;
-            Title = title;
-            EquivalenceKey = equivalenceKey;
-        }
-
-        public ExpressionSyntax Syntax { get; }
-
-        public string TypeName { get; }
-
-        public string Title { get; }
-
-        public string EquivalenceKey { get; }
     }
 }

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rewriting;
+using ErrorLint.Configuration;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ErrorLint.CodeFixes.Rules;
+
+/// <summary>
+/// EL0012: rewrites the error response to problem details with the same status, carrying the message over as
+/// <c>detail</c>; validation state becomes <c>ValidationProblem(ModelState)</c>. Offered only when nothing in
+/// the body would be lost.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ErrorBodyNotProblemDetailsFixer))]
+public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
+{
+    public const string ProblemKey = RuleIdentifiers.ErrorBodyNotProblemDetails + ".Problem";
+    public const string ValidationProblemKey = RuleIdentifiers.ErrorBodyNotProblemDetails + ".ValidationProblem";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ErrorBodyNotProblemDetails);
+
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Instance;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || ResponseModel.For(semanticModel.Compilation) is not { } model)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+                || semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
+                || model.Describe(operation, context.CancellationToken) is not { StatusCode: { } status, Body: { } body } response)
+            {
+                continue;
+            }
+
+            var options = ErrorLintOptions.For(context.Document.Project.AnalyzerOptions, root.SyntaxTree);
+            if (NonProblemBody.Classify(body, model.Types, options) is not { } nonProblem)
+            {
+                continue;
+            }
+
+            var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
+            var style = FixStyles.For(response, containing, model.Types);
+            BuildReplacement(response, nonProblem, style, status)?.Register(context, diagnostic, semanticModel, node);
+        }
+    }
+
+    private static ProblemReplacement? BuildReplacement(HttpResponseInfo response, NonProblemBody body, FixStyle style, int status)
+    {
+        ExpressionSyntax? httpContext = null;
+        if (style == FixStyle.HttpResponse)
+        {
+            httpContext = response.Kind == ResponseKind.Write ? HttpContextSyntax.Of(response) : null;
+            if (httpContext is null)
+            {
+                return null;
+            }
+        }
+
+        if (body.Kind == NonProblemBodyKind.ValidationState)
+        {
+            // ModelState keeps its field errors in ValidationProblem; other validation shapes need a human.
+            if (style != FixStyle.Controller || response.Body?.Type?.Name != "ModelStateDictionary" || response.Body.Syntax is not ExpressionSyntax modelState)
+            {
+                return null;
+            }
+
+            return new ProblemReplacement(
+                ProblemResponseSyntax.ValidationProblem(style, modelState.WithoutTrivia(), status),
+                "Microsoft.AspNetCore.Mvc.ActionResult",
+                $"Return ValidationProblem ({status})",
+                ValidationProblemKey);
+        }
+
+        if (body.SoleMessage?.Syntax is not ExpressionSyntax detail)
+        {
+            return null;
+        }
+
+        var typeName = ProblemReplacement.ProblemTypeName(style);
+        return new ProblemReplacement(
+            ProblemResponseSyntax.Problem(style, detail.WithoutTrivia(), status, httpContext),
+            typeName,
+            $"Return problem details with status {status}",
+            ProblemKey);
+    }
+}

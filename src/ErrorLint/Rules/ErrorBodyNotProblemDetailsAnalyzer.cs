@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Immutable;
+using ErrorLint.Configuration;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Rules;
+
+/// <summary>EL0012: a 4xx/5xx response whose body is a string, an anonymous object or a custom error type rather than problem details.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0012ErrorBodyNotProblemDetails);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ResponseModel.For(start.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeResponse(c, model), OperationKind.Invocation, OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void AnalyzeResponse(OperationAnalysisContext context, ResponseModel model)
+    {
+        var response = model.Describe(context.Operation, context.CancellationToken);
+        if (response is not { IsError: true, Body: { } body, Kind: ResponseKind.Other or ResponseKind.Write }
+            || response.StatusOrigin == StatusOrigin.Unknown
+            || response.ThroughHelper is not null
+            || SendsHtml(response.Operation, body))
+        {
+            return;
+        }
+
+        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        if (NonProblemBody.Classify(body, model.Types, options) is { } nonProblem)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EL0012ErrorBodyNotProblemDetails, response.Operation.Syntax.GetLocation(), response.StatusCode, nonProblem.Description));
+        }
+    }
+
+    /// <summary>An HTML error page (<c>Content(html, "text/html")</c>) is meant for browsers, not API clients.</summary>
+    private static bool SendsHtml(IOperation operation, IOperation body)
+    {
+        if (HttpResponseInfo.Unwrap(body)?.ConstantValue is { HasValue: true, Value: string text } && text.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var arguments = operation switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == "contentType"
+                && argument.Value.ConstantValue is { HasValue: true, Value: string contentType }
+                && contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        if (operation is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" }, Value.ConstantValue: { HasValue: true, Value: string type } }
+                    && type.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,836 @@
+using System.Threading.Tasks;
+using ErrorLint.CodeFixes.Rules;
+using ErrorLint.Tests.Verification;
+using Diagnostic = ErrorLint.Tests.Verification.Diagnostic;
+using DiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.ErrorBodyNotProblemDetailsAnalyzer, ErrorLint.CodeFixes.Rules.ErrorBodyNotProblemDetailsFixer>;
+
+namespace ErrorLint.Tests.Rules;
+
+public sealed class ErrorBodyNotProblemDetailsTests
+{
+    [Fact]
+    public async Task ControllerStringBodyBecomesProblemWithTheMessageAsDetail()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            [Route("products")]
+            public sealed class ProductsController : ControllerBase
+            {
+                [HttpGet("{id}")]
+                public IActionResult Get(int id)
+                {
+                    if (id <= 0)
+                    {
+                        return {|#0:BadRequest("The id must be positive.")|};
+                    }
+
+                    return Ok(id);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            [Route("products")]
+            public sealed class ProductsController : ControllerBase
+            {
+                [HttpGet("{id}")]
+                public IActionResult Get(int id)
+                {
+                    if (id <= 0)
+                    {
+                        return Problem(detail: "The id must be positive.", statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    return Ok(id);
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ProblemKey,
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0012")
+                    .WithMessage("Status 400 is sent with a string as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)")
+                    .WithSeverity(DiagnosticSeverity.Info),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task AnonymousErrorObjectWithOneMessageBecomesProblem()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpGet("orders/{id}")]
+                public IActionResult Get(int id) => id == 0 ? [|NotFound(new { error = "Order not found" })|] : Ok(id);
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpGet("orders/{id}")]
+                public IActionResult Get(int id) => id == 0 ? Problem(detail: "Order not found", statusCode: StatusCodes.Status404NotFound) : Ok(id);
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task CustomErrorTypeWithAServerErrorStatusIsReportedAndFixed()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public sealed record ErrorDto(string Message);
+
+            [ApiController]
+            public sealed class PaymentsController : ControllerBase
+            {
+                [HttpPost("payments")]
+                public async Task<IActionResult> Pay()
+                {
+                    await Task.Yield();
+                    return {|#0:StatusCode(500, new ErrorDto("The payment provider is unavailable."))|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public sealed record ErrorDto(string Message);
+
+            [ApiController]
+            public sealed class PaymentsController : ControllerBase
+            {
+                [HttpPost("payments")]
+                public async Task<IActionResult> Pay()
+                {
+                    await Task.Yield();
+                    return Problem(detail: "The payment provider is unavailable.", statusCode: StatusCodes.Status500InternalServerError);
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0012").WithMessage(
+                    "Status 500 is sent with ErrorDto as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)"),
+            },
+        });
+    }
+
+    [Fact]
+    public async Task ModelStateBecomesValidationProblemKeepingTheStatus()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class CustomersController : ControllerBase
+            {
+                [HttpPost("customers")]
+                public IActionResult Create(string name)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return [|BadRequest(ModelState)|];
+                    }
+
+                    if (name.Length > 100)
+                    {
+                        return [|UnprocessableEntity(ModelState)|];
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class CustomersController : ControllerBase
+            {
+                [HttpPost("customers")]
+                public IActionResult Create(string name)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return ValidationProblem(ModelState);
+                    }
+
+                    if (name.Length > 100)
+                    {
+                        return ValidationProblem(modelStateDictionary: ModelState, statusCode: StatusCodes.Status422UnprocessableEntity);
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ValidationProblemKey });
+    }
+
+    [Fact]
+    public async Task FixAllRewritesEveryErrorResponseOfTheController()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class CartController : ControllerBase
+            {
+                [HttpPost("cart/{id}")]
+                public IActionResult Add(int id, int quantity)
+                {
+                    if (quantity <= 0)
+                    {
+                        return [|BadRequest("Quantity must be positive.")|];
+                    }
+
+                    if (id > 1000)
+                    {
+                        return [|NotFound($"Product {id} does not exist.")|];
+                    }
+
+                    return [|Conflict(new { message = "The cart is locked." })|];
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class CartController : ControllerBase
+            {
+                [HttpPost("cart/{id}")]
+                public IActionResult Add(int id, int quantity)
+                {
+                    if (quantity <= 0)
+                    {
+                        return Problem(detail: "Quantity must be positive.", statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    if (id > 1000)
+                    {
+                        return Problem(detail: $"Product {id} does not exist.", statusCode: StatusCodes.Status404NotFound);
+                    }
+
+                    return Problem(detail: "The cart is locked.", statusCode: StatusCodes.Status409Conflict);
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task BodyWithMoreThanAMessageIsReportedWithoutAFix()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public sealed record ApiError(string Code, string Message);
+
+            [ApiController]
+            public sealed class InvoicesController : ControllerBase
+            {
+                [HttpGet("invoices/{id}")]
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return [|BadRequest(new { code = "INVALID_ID", message = "The id is invalid." })|];
+                    }
+
+                    return [|NotFound(new ApiError("NOT_FOUND", "No such invoice."))|];
+                }
+            }
+            """;
+        await Verifier.VerifyNoCodeFixAsync(source);
+    }
+
+    [Fact]
+    public async Task MinimalApiResultsAreRewrittenInResultsStyle()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            namespace Shop;
+
+            public static class ProductEndpoints
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/products/{id}", (int id) => id <= 0 ? [|Results.BadRequest("The id must be positive.")|] : Results.Ok(id));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            namespace Shop;
+
+            public static class ProductEndpoints
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/products/{id}", (int id) => id <= 0 ? Results.Problem(detail: "The id must be positive.", statusCode: StatusCodes.Status400BadRequest) : Results.Ok(id));
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task TypedResultsInALocalFunctionWidenTheResultsUnion()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Routing;
+
+            namespace Shop;
+
+            public static class StockEndpoints
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/stock/{sku}", GetStock);
+
+                    static Results<Ok<int>, NotFound<string>> GetStock(string sku)
+                    {
+                        if (sku.Length == 0)
+                        {
+                            return [|TypedResults.NotFound("Unknown SKU")|];
+                        }
+
+                        return TypedResults.Ok(sku.Length);
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Routing;
+
+            namespace Shop;
+
+            public static class StockEndpoints
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/stock/{sku}", GetStock);
+
+                    static Results<Ok<int>, NotFound<string>, ProblemHttpResult> GetStock(string sku)
+                    {
+                        if (sku.Length == 0)
+                        {
+                            return TypedResults.Problem(detail: "Unknown SKU", statusCode: StatusCodes.Status404NotFound);
+                        }
+
+                        return TypedResults.Ok(sku.Length);
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task MiddlewareWritingErrorJsonExecutesAProblemResult()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Shop;
+
+            public sealed class TenantMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public TenantMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    if (!context.Request.Headers.ContainsKey("X-Tenant"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                        await [|context.Response.WriteAsJsonAsync(new { error = "The X-Tenant header is required." })|];
+                        return;
+                    }
+
+                    await next(context);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Shop;
+
+            public sealed class TenantMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public TenantMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    if (!context.Request.Headers.ContainsKey("X-Tenant"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                        await Results.Problem(detail: "The X-Tenant header is required.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                        return;
+                    }
+
+                    await next(context);
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerWritingPlainTextIsReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Shop;
+
+            public static class ErrorHandling
+            {
+                public static void Use(WebApplication app)
+                {
+                    app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+                    {
+                        await [|context.Response.WriteAsync("Something went wrong.")|];
+                    }));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Shop;
+
+            public static class ErrorHandling
+            {
+                public static void Use(WebApplication app)
+                {
+                    app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+                    {
+                        await Results.Problem(detail: "Something went wrong.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
+                    }));
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task RazorPageErrorWithAMessageBecomesAProblemObjectResult()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            namespace Shop.Pages;
+
+            public sealed class ExportModel : PageModel
+            {
+                public IActionResult OnGet(string? format)
+                {
+                    if (format is null)
+                    {
+                        return [|BadRequest("A format is required.")|];
+                    }
+
+                    return Page();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            namespace Shop.Pages;
+
+            public sealed class ExportModel : PageModel
+            {
+                public IActionResult OnGet(string? format)
+                {
+                    if (format is null)
+                    {
+                        return new ObjectResult(new ProblemDetails() { Status = StatusCodes.Status400BadRequest, Detail = "A format is required." }) { StatusCode = StatusCodes.Status400BadRequest };
+                    }
+
+                    return Page();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task ProblemDetailsAndBodilessResponsesAreNotReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public sealed record Product(int Id, string Name);
+
+            [ApiController]
+            public sealed class CatalogController : ControllerBase
+            {
+                [HttpGet("catalog/{id}")]
+                public IActionResult Get(int id, Product? existing, int status, string message)
+                {
+                    if (id == 1) return Problem(detail: "Gone", statusCode: 410);
+                    if (id == 2) return ValidationProblem(ModelState);
+                    if (id == 3) return BadRequest(new ProblemDetails { Title = "Bad id", Status = 400 });
+                    if (id == 4) return BadRequest(new ValidationProblemDetails(ModelState));
+                    if (id == 5) return NotFound();
+                    if (id == 6) return StatusCode(503);
+                    if (id == 7 && existing is not null) return Conflict(existing);
+                    if (id == 8) return StatusCode(status, message);
+                    if (id == 9) return Ok("All good");
+                    if (id == 10) return new ContentResult { StatusCode = 404, Content = "<h1>Not found</h1>", ContentType = "text/html" };
+                    if (id == 11) return Results.Problem("Failed").ToString() is null ? Ok() : NoContent();
+                    return Ok(new { message = "Deleted" });
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task TheApiErrorContractIsNotReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop.Contracts
+            {
+                public class ApiError
+                {
+                    public string Code { get; set; } = "";
+                    public string Message { get; set; } = "";
+                }
+
+                public sealed class ValidationApiError : ApiError
+                {
+                }
+            }
+
+            namespace Shop
+            {
+                using Shop.Contracts;
+
+                [ApiController]
+                public sealed class AccountsController : ControllerBase
+                {
+                    [HttpGet("accounts/{id}")]
+                    public IActionResult Get(int id)
+                    {
+                        if (id < 0)
+                        {
+                            return BadRequest(new ValidationApiError { Code = "invalid", Message = "Invalid id" });
+                        }
+
+                        return NotFound(new ApiError { Code = "missing", Message = "No such account" });
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { EditorConfig = "errorlint.error_contract_types = Shop.Contracts.ApiError" });
+    }
+
+    [Fact]
+    public async Task ConfiguredErrorTypesAndFailureFactoriesAreReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public sealed class Outcome
+            {
+                private Outcome(string text) => Text = text;
+
+                public string Text { get; }
+
+                public static Outcome Rejected(string text) => new(text);
+            }
+
+            public sealed class Rejection
+            {
+                public string Reason { get; set; } = "";
+            }
+
+            [ApiController]
+            public sealed class TransfersController : ControllerBase
+            {
+                [HttpPost("transfers")]
+                public IActionResult Create(decimal amount)
+                {
+                    if (amount <= 0)
+                    {
+                        return [|BadRequest(Outcome.Rejected("The amount must be positive."))|];
+                    }
+
+                    return [|Conflict(new Rejection { Reason = "A transfer is already running." })|];
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public sealed class Outcome
+            {
+                private Outcome(string text) => Text = text;
+
+                public string Text { get; }
+
+                public static Outcome Rejected(string text) => new(text);
+            }
+
+            public sealed class Rejection
+            {
+                public string Reason { get; set; } = "";
+            }
+
+            [ApiController]
+            public sealed class TransfersController : ControllerBase
+            {
+                [HttpPost("transfers")]
+                public IActionResult Create(decimal amount)
+                {
+                    if (amount <= 0)
+                    {
+                        return Problem(detail: "The amount must be positive.", statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    return Problem(detail: "A transfer is already running.", statusCode: StatusCodes.Status409Conflict);
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        {
+            EditorConfig = "errorlint.failure_factories = Outcome.Rejected\nerrorlint.error_types = Rejection",
+        });
+    }
+
+    [Fact]
+    public async Task ResponsesThroughTheApplicationsOwnHelpersAreNotReportedAtTheCall()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public abstract class ApiControllerBase : ControllerBase
+            {
+                protected IActionResult InvalidInput(string message) => [|BadRequest(message)|];
+            }
+
+            [ApiController]
+            public sealed class ReviewsController : ApiControllerBase
+            {
+                [HttpPost("reviews")]
+                public IActionResult Create(string text) => text.Length == 0 ? InvalidInput("Empty review") : Ok();
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task NothingIsReportedWithoutAspNetCore()
+    {
+        const string source = """
+            namespace Tools;
+
+            public static class Reporter
+            {
+                public static object BadRequest(string message) => new { error = message, status = 400 };
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { Frameworks = TargetFrameworks.NoAspNetCore });
+    }
+
+    [Fact]
+    public async Task ResultsJsonWithAnErrorStatusIsReportedAndPragmaSilencesIt()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+
+            namespace Shop;
+
+            public static class Handlers
+            {
+                public static IResult Reject() => [|Results.Json(new { error = "Rejected", reason = "quota" }, statusCode: 403)|];
+
+            #pragma warning disable EL0012
+                public static IResult Legacy() => Results.Json(new { error = "Rejected" }, statusCode: 403);
+            #pragma warning restore EL0012
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task FilterResultObjectBecomesAProblemDetailsObjectResult()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            namespace Shop;
+
+            public sealed class RequireTenantFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    if (!context.HttpContext.Request.Headers.ContainsKey("X-Tenant"))
+                    {
+                        context.Result = [|new ObjectResult("The X-Tenant header is required.") { StatusCode = 400 }|];
+                    }
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            namespace Shop;
+
+            public sealed class RequireTenantFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    if (!context.HttpContext.Request.Headers.ContainsKey("X-Tenant"))
+                    {
+                        context.Result = new ObjectResult(new ProblemDetails() { Status = StatusCodes.Status400BadRequest, Detail = "The X-Tenant header is required." }) { StatusCode = StatusCodes.Status400BadRequest };
+                    }
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task SwitchExpressionArmsAreReportedAndFixedTogether()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class StatusController : ControllerBase
+            {
+                private const int Unavailable = StatusCodes.Status503ServiceUnavailable;
+
+                [HttpGet("status/{code}")]
+                public IActionResult Get(int code) => code switch
+                {
+                    0 => Ok(),
+                    1 => [|NotFound("Nothing here")|],
+                    _ => [|StatusCode(Unavailable, "Try again later")|],
+                };
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            [ApiController]
+            public sealed class StatusController : ControllerBase
+            {
+                private const int Unavailable = StatusCodes.Status503ServiceUnavailable;
+
+                [HttpGet("status/{code}")]
+                public IActionResult Get(int code) => code switch
+                {
+                    0 => Ok(),
+                    1 => Problem(detail: "Nothing here", statusCode: StatusCodes.Status404NotFound),
+                    _ => Problem(detail: "Try again later", statusCode: StatusCodes.Status503ServiceUnavailable),
+                };
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+}
