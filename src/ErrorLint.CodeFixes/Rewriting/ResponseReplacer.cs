@@ -70,6 +70,10 @@ internal sealed class ResponseReplacer
         return null;
     }
 
+    /// <summary>A plan without the conversion check, for a value the code already knows fits: a status replacing a status.</summary>
+    public static ResponseReplacer Unchecked(ExpressionSyntax original) => new(original, null, null);
+
+    /// <summary>Replaces the original expression (formatted, keeping its trivia), widens the union if planned, and adds the imports the new names need.</summary>
     public async Task<Document> ApplyAsync(Document document, ExpressionSyntax replacement, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);

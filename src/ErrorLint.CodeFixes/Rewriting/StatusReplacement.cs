@@ -3,8 +3,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace ErrorLint.CodeFixes.Rewriting;
 
@@ -39,10 +37,7 @@ internal static class StatusReplacement
     public static Task<Document> ReplaceAsync(Document document, ExpressionSyntax original, int status, CancellationToken cancellationToken)
         => ApplyAsync(document, original, SpelledLike(original, status), cancellationToken);
 
-    public static async Task<Document> ApplyAsync(Document document, SyntaxNode original, ExpressionSyntax replacement, CancellationToken cancellationToken)
-    {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.ReplaceNode(original, replacement.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation));
-        return await Imports.AddAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Replaces a status expression with another <c>int</c> expression (a conditional choosing between two statuses).</summary>
+    public static Task<Document> ApplyAsync(Document document, ExpressionSyntax original, ExpressionSyntax replacement, CancellationToken cancellationToken)
+        => ResponseReplacer.Unchecked(original).ApplyAsync(document, replacement, cancellationToken);
 }

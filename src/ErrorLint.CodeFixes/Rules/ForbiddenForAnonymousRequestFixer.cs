@@ -42,7 +42,7 @@ public sealed class ForbiddenForAnonymousRequestFixer : CodeFixProvider
             if (response.StatusOperation?.Syntax is ExpressionSyntax status)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Answer 401 Unauthorized", ct => StatusReplacement.ApplyAsync(context.Document, status, StatusReplacement.SpelledLike(status, 401), ct), UnauthorizedKey),
+                    CodeAction.Create("Answer 401 Unauthorized", ct => StatusReplacement.ReplaceAsync(context.Document, status, 401, ct), UnauthorizedKey),
                     diagnostic);
                 continue;
             }

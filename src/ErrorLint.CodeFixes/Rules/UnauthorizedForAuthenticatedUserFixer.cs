@@ -64,7 +64,7 @@ public sealed class UnauthorizedForAuthenticatedUserFixer : CodeFixProvider
         if (response.StatusOperation?.Syntax is ExpressionSyntax status)
         {
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => StatusReplacement.ApplyAsync(context.Document, status, StatusReplacement.SpelledLike(status, 403), ct), ForbidKey),
+                CodeAction.Create(title, ct => StatusReplacement.ReplaceAsync(context.Document, status, 403, ct), ForbidKey),
                 diagnostic);
             return;
         }
