@@ -67,19 +67,12 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
 
             var replacement = ValidationProblem(response, style, containing, model, semanticModel, status)
                 ?? Problem(response, style, status);
-            if (ResponseReplacer.TryPlan(semanticModel, node, replacement.TypeName, context.CancellationToken) is not { } plan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(replacement.Title, ct => plan.ApplyAsync(context.Document, replacement.Syntax, ct), replacement.EquivalenceKey),
-                diagnostic);
+            replacement.Register(context, diagnostic, semanticModel, node);
         }
     }
 
     /// <summary><c>ValidationProblem(ModelState)</c> in a controller, <c>Results.ValidationProblem(errors)</c> given an errors dictionary.</summary>
-    private static Replacement? ValidationProblem(HttpResponseInfo response, FixStyle style, ISymbol? containing, ResponseModel model, SemanticModel semanticModel, int status)
+    private static ProblemReplacement? ValidationProblem(HttpResponseInfo response, FixStyle style, ISymbol? containing, ResponseModel model, SemanticModel semanticModel, int status)
     {
         var body = response.Body;
         if (style == FixStyle.Controller)
@@ -101,7 +94,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
 
             return modelState is null
                 ? null
-                : new Replacement(
+                : new ProblemReplacement(
                     ProblemResponseSyntax.ValidationProblem(style, modelState, status),
                     "Microsoft.AspNetCore.Mvc.ActionResult",
                     $"Return ValidationProblem ({status})",
@@ -117,7 +110,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
             var errorsType = dictionary.Construct(stringType, semanticModel.Compilation.CreateArrayTypeSymbol(stringType));
             if (semanticModel.Compilation.ClassifyConversion(bodyType, errorsType).IsImplicit)
             {
-                return new Replacement(
+                return new ProblemReplacement(
                     ProblemResponseSyntax.ValidationProblem(style, errors.WithoutTrivia(), status),
                     style == FixStyle.TypedResults ? "Microsoft.AspNetCore.Http.HttpResults.ValidationProblem" : "Microsoft.AspNetCore.Http.IResult",
                     $"Return ValidationProblem ({status})",
@@ -129,7 +122,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
     }
 
     /// <summary><c>Problem(detail: ..., statusCode: 400)</c>, keeping a message written as a string constant.</summary>
-    private static Replacement Problem(HttpResponseInfo response, FixStyle style, int status)
+    private static ProblemReplacement Problem(HttpResponseInfo response, FixStyle style, int status)
     {
         var detail = DetailArgument(response)
             ?? (HttpResponseInfo.Unwrap(response.Body) is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
@@ -139,7 +132,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
             FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
             _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
         };
-        return new Replacement(ProblemResponseSyntax.Problem(style, detail, status), typeName, $"Return problem details with status {status}", ProblemKey);
+        return new ProblemReplacement(ProblemResponseSyntax.Problem(style, detail, status), typeName, $"Return problem details with status {status}", ProblemKey);
     }
 
     /// <summary>The <c>detail</c> a <c>Problem("...")</c> call already passes.</summary>
@@ -157,24 +150,5 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
         }
 
         return null;
-    }
-
-    private sealed class Replacement
-    {
-        public Replacement(ExpressionSyntax syntax, string typeName, string title, string equivalenceKey)
-        {
-            Syntax = syntax;
-            TypeName = typeName;
-            Title = title;
-            EquivalenceKey = equivalenceKey;
-        }
-
-        public ExpressionSyntax Syntax { get; }
-
-        public string TypeName { get; }
-
-        public string Title { get; }
-
-        public string EquivalenceKey { get; }
     }
 }
