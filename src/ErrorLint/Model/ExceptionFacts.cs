@@ -99,8 +99,8 @@ internal static class ExceptionFacts
         // DataAnnotations, FluentValidation and the application's own validation exceptions.
         ["ValidationException"] = new(FailureKind.ClientInput, FailureKind.ClientInput),
 
-        // Messages about the request's own input, fit to show.
-        ["BadHttpRequestException"] = new(FailureKind.Unknown, FailureKind.ClientInput),
+        // The request itself was malformed (thrown while reading it), and the message says how: fit to show.
+        ["BadHttpRequestException"] = new(FailureKind.ClientInput, FailureKind.ClientInput),
         ["JsonException"] = new(FailureKind.Unknown, FailureKind.ClientInput),
         ["FormatException"] = new(FailureKind.Unknown, FailureKind.ClientInput),
 

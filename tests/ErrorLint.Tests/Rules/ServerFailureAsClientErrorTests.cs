@@ -528,6 +528,34 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
+    public async Task MalformedRequestBody_IsNotReported()
+    {
+        // BadHttpRequestException derives from IOException, but it is thrown for the client's own malformed request.
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Uploads
+            {
+                public static void Map(WebApplication app) => app.MapPost("/uploads", async (HttpRequest request) =>
+                {
+                    try
+                    {
+                        var form = await request.ReadFormAsync();
+                        return Results.Ok(form.Count);
+                    }
+                    catch (BadHttpRequestException ex)
+                    {
+                        return Results.BadRequest(ex.StatusCode);
+                    }
+                });
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task CatchesThatPickTheirFailures_AreNotReported()
     {
         const string source = """
