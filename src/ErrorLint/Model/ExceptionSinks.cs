@@ -63,6 +63,11 @@ internal static class ExceptionSinks
 
     public static IEnumerable<SentExceptionLeak> LeaksAt(IOperation operation, ResponseModel model, ISymbol? containingSymbol, CancellationToken cancellationToken)
     {
+        if (!model.Exceptions.InBodyOf(operation))
+        {
+            return Enumerable.Empty<SentExceptionLeak>();
+        }
+
         IEnumerable<IOperation> values;
         string sink;
         switch (operation)

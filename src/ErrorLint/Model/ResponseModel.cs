@@ -30,9 +30,13 @@ internal sealed class ResponseModel
     {
         Types = types;
         createBodyFacts = root => BodyFacts.Create(root, this);
+        Exceptions = new ExceptionPresence(types);
     }
 
     public WellKnownTypes Types { get; }
+
+    /// <summary>Which member bodies hold an exception value at all, for the exception rules.</summary>
+    public ExceptionPresence Exceptions { get; }
 
     /// <summary>The model for a compilation, or null when it does not reference ASP.NET Core.</summary>
     public static ResponseModel? For(Compilation compilation)
