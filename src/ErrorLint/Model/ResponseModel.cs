@@ -24,6 +24,7 @@ internal sealed class ResponseModel
 
     // One walk per member body, shared by every write in it (a middleware writes several times; Program.cs is one body).
     private readonly ConditionalWeakTable<IOperation, BodyFacts> bodyFacts = new();
+    private readonly ConditionalWeakTable<IOperation, StrongBox<HttpResponseInfo?>> described = new();
     private readonly ConditionalWeakTable<IOperation, BodyFacts>.CreateValueCallback createBodyFacts;
 
     private ResponseModel(WellKnownTypes types)
@@ -47,7 +48,17 @@ internal sealed class ResponseModel
     /// null when the operation produces none.
     /// </summary>
     public HttpResponseInfo? Describe(IOperation operation, CancellationToken cancellationToken = default)
-        => Describe(operation, depth: 0, cancellationToken);
+    {
+        // Most rules ask about the same invocations and creations; the operation tree is shared by all analyzers
+        // of a compilation, so the first answer serves the rest.
+        if (described.TryGetValue(operation, out var known))
+        {
+            return known.Value;
+        }
+
+        var response = Describe(operation, depth: 0, cancellationToken);
+        return described.GetValue(operation, _ => new StrongBox<HttpResponseInfo?>(response)).Value;
+    }
 
     public HandlerContext GetHandler(IOperation operation, ISymbol? containingSymbol) => HandlerContext.Of(operation, containingSymbol, Types);
 
