@@ -195,29 +195,5 @@ internal sealed class ExceptionLeakRewriter
 
     /// <summary>An <c>ILogger</c> in scope: a parameter or local first, then a field, property or primary-constructor parameter.</summary>
     private static string? FindLogger(SemanticModel model, StatementSyntax statement, CancellationToken cancellationToken)
-    {
-        var loggerType = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-        if (loggerType is null)
-        {
-            return null;
-        }
-
-        var inStaticMember = model.GetEnclosingSymbol(statement.SpanStart, cancellationToken) is { IsStatic: true };
-        var candidates = model.LookupSymbols(statement.SpanStart)
-            .Where(s => s is ILocalSymbol or IParameterSymbol || (s is IFieldSymbol or IPropertySymbol && (!inStaticMember || s.IsStatic)))
-            .Where(s => WellKnownTypes.Implements(TypeOf(s), loggerType))
-            .OrderBy(s => s is ILocalSymbol or IParameterSymbol ? 0 : 1)
-            .ThenBy(s => s.Name, System.StringComparer.Ordinal)
-            .ToList();
-        return candidates.FirstOrDefault()?.Name;
-    }
-
-    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
-    {
-        ILocalSymbol local => local.Type,
-        IParameterSymbol parameter => parameter.Type,
-        IFieldSymbol field => field.Type,
-        IPropertySymbol property => property.Type,
-        _ => null,
-    };
+        => ValuesInScope.NearestOfType(model, statement.SpanStart, "Microsoft.Extensions.Logging.ILogger", cancellationToken);
 }

@@ -91,28 +91,6 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentFixer : CodeFixProvi
             return receiver.Identifier.ValueText + ".Environment";
         }
 
-        var hostEnvironment = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostEnvironment");
-        if (hostEnvironment is null)
-        {
-            return null;
-        }
-
-        var inStaticMember = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken) is { IsStatic: true };
-        var candidate = model.LookupSymbols(invocation.SpanStart)
-            .Where(s => s is ILocalSymbol or IParameterSymbol || (s is IFieldSymbol or IPropertySymbol && (!inStaticMember || s.IsStatic)))
-            .Where(s => WellKnownTypes.Implements(TypeOf(s), hostEnvironment))
-            .OrderBy(s => s is ILocalSymbol or IParameterSymbol ? 0 : 1)
-            .ThenBy(s => s.Name, System.StringComparer.Ordinal)
-            .FirstOrDefault();
-        return candidate?.Name;
+        return ValuesInScope.NearestOfType(model, invocation.SpanStart, "Microsoft.Extensions.Hosting.IHostEnvironment", cancellationToken);
     }
-
-    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
-    {
-        ILocalSymbol local => local.Type,
-        IParameterSymbol parameter => parameter.Type,
-        IFieldSymbol field => field.Type,
-        IPropertySymbol property => property.Type,
-        _ => null,
-    };
 }
