@@ -18,14 +18,12 @@ internal sealed class WellKnownTypes
         Results = Get(compilation, "Microsoft.AspNetCore.Http.Results");
         TypedResults = Get(compilation, "Microsoft.AspNetCore.Http.TypedResults");
         ResultInterface = Get(compilation, "Microsoft.AspNetCore.Http.IResult");
-        HttpResultsNamespace = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResults.Results`2")?.ContainingNamespace;
         ProblemDetails = Get(compilation, "Microsoft.AspNetCore.Mvc.ProblemDetails");
         HttpValidationProblemDetails = Get(compilation, "Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
         ControllerBase = Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
         PageModel = Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         ActionResultInterface = Get(compilation, "Microsoft.AspNetCore.Mvc.IActionResult");
         ObjectResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ObjectResult");
-        StatusCodeResult = Get(compilation, "Microsoft.AspNetCore.Mvc.StatusCodeResult");
         JsonResult = Get(compilation, "Microsoft.AspNetCore.Mvc.JsonResult");
         ContentResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ContentResult");
         ForbidResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ForbidResult");
@@ -33,7 +31,6 @@ internal sealed class WellKnownTypes
         DefaultStatusCodeAttribute = Get(compilation, "Microsoft.AspNetCore.Mvc.Infrastructure.DefaultStatusCodeAttribute");
         ModelStateDictionary = Get(compilation, "Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
         SerializableError = Get(compilation, "Microsoft.AspNetCore.Mvc.SerializableError");
-        IdentityResult = Get(compilation, "Microsoft.AspNetCore.Identity.IdentityResult");
         IdentityError = Get(compilation, "Microsoft.AspNetCore.Identity.IdentityError");
         Exception = Get(compilation, "System.Exception");
         HttpResponseJsonExtensions = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
@@ -48,15 +45,12 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Results { get; }
     public INamedTypeSymbol? TypedResults { get; }
     public INamedTypeSymbol? ResultInterface { get; }
-    /// <summary>The <c>Microsoft.AspNetCore.Http.HttpResults</c> namespace (typed results and the <c>Results&lt;...&gt;</c> unions).</summary>
-    public INamespaceSymbol? HttpResultsNamespace { get; }
     public INamedTypeSymbol? ProblemDetails { get; }
     public INamedTypeSymbol? HttpValidationProblemDetails { get; }
     public INamedTypeSymbol? ControllerBase { get; }
     public INamedTypeSymbol? PageModel { get; }
     public INamedTypeSymbol? ActionResultInterface { get; }
     public INamedTypeSymbol? ObjectResult { get; }
-    public INamedTypeSymbol? StatusCodeResult { get; }
     public INamedTypeSymbol? JsonResult { get; }
     public INamedTypeSymbol? ContentResult { get; }
     public INamedTypeSymbol? ForbidResult { get; }
@@ -64,7 +58,6 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? DefaultStatusCodeAttribute { get; }
     public INamedTypeSymbol? ModelStateDictionary { get; }
     public INamedTypeSymbol? SerializableError { get; }
-    public INamedTypeSymbol? IdentityResult { get; }
     public INamedTypeSymbol? IdentityError { get; }
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? HttpResponseJsonExtensions { get; }
