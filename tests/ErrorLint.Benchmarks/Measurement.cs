@@ -57,6 +57,9 @@ internal sealed class RunResult
 
     public double AspNetCoreMs { get; set; }
 
+    /// <summary>The empty analyzer's time: what the driver charges one analyzer for visiting every invocation and creation.</summary>
+    public double BaselineMs { get; set; }
+
     public Dictionary<string, int> Diagnostics { get; } = new(StringComparer.Ordinal);
 
     public double ErrorLintMs => ErrorLint.Values.Sum(t => t.Milliseconds);
@@ -92,7 +95,8 @@ internal static class Measurement
 
         // Analyzer time: both sets in one pass over a fresh compilation, each callback timed by the driver.
         Collect();
-        var all = errorLint.AddRange(aspNetCore);
+        var baseline = new BaselineAnalyzer();
+        var all = errorLint.AddRange(aspNetCore).Add(baseline);
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: null,
@@ -121,6 +125,7 @@ internal static class Measurement
             result.AspNetCoreMs += telemetry.ExecutionTime.TotalMilliseconds;
         }
 
+        result.BaselineMs = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(baseline, default).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
         process.Refresh();
         result.CpuShare = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
         return result;

@@ -32,6 +32,33 @@ internal static class ModelProfiler
             operationCount = operations.Count;
             var model = ResponseModel.For(compilation)!;
             var buckets = new Dictionary<string, (double Ms, int Count)>(StringComparer.Ordinal);
+
+            // The shared walk every rule reads (OperationsOf), against a bare walk of the same bodies: its floor.
+            var bodies = operations.Where(o => o.Operation.Parent is null).Select(o => o.Operation).ToList();
+            foreach (var body in bodies)
+            {
+                var start = Stopwatch.GetTimestamp();
+                foreach (var _ in body.Descendants())
+                {
+                }
+
+                Add(buckets, "walk of a body (Descendants)", start);
+            }
+
+            foreach (var body in bodies)
+            {
+                var start = Stopwatch.GetTimestamp();
+                model.OperationsOf(body, default);
+                Add(buckets, "OperationsOf a body (first rule)", start);
+            }
+
+            foreach (var body in bodies)
+            {
+                var start = Stopwatch.GetTimestamp();
+                model.OperationsOf(body, default);
+                Add(buckets, "OperationsOf a body (every other rule)", start);
+            }
+
             foreach (var (operation, member) in operations)
             {
                 switch (operation.Kind)

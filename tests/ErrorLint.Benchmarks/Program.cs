@@ -127,6 +127,8 @@ internal static class Program
             text.AppendLine($"| {analyzer} | " + string.Join(" | ", web.Select(w => Invariant($"{Measurement.Median(w.Runs.Select(r => r.ErrorLint[analyzer].Milliseconds)):N1}"))) + " |");
         }
 
+        text.AppendLine("| (empty analyzer: the driver's floor) | " + string.Join(" | ", web.Select(w => Invariant($"{Measurement.Median(w.Runs.Select(r => r.BaselineMs)):N1}"))) + " |");
+
         text.AppendLine();
         text.AppendLine("Without ASP.NET Core (the same modules as plain services):");
         text.AppendLine();

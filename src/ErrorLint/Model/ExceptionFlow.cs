@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,10 +29,16 @@ internal sealed class ExceptionFlow
         "Add", "TryAdd", "Append", "AppendLine", "AppendFormat", "Insert", "Push", "Enqueue", "AddRange",
     };
 
+    // The writes to every local of a member body, found in one walk and shared by every trace through the body: a body
+    // that handles an exception (Program.cs is one body) can have hundreds of values to trace.
+    private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>> LocalWritesByBody = new();
+    private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>>.CreateValueCallback FindLocalWrites = FindWrites;
+    private static readonly List<IOperation> NoWrites = new();
+
     private readonly IOperation root;
     private readonly HashSet<ILocalSymbol> tracedLocals = new(SymbolEqualityComparer.Default);
     private readonly List<ExceptionLeak> leaks = new();
-    private List<IOperation>? descendants;
+    private Dictionary<ILocalSymbol, List<IOperation>>? localWrites;
 
     private ExceptionFlow(IOperation root) => this.root = root;
 
@@ -170,7 +177,38 @@ internal sealed class ExceptionFlow
         return operation;
     }
 
-    private IEnumerable<IOperation> Descendants() => descendants ??= root.DescendantsAndSelf().ToList();
+    /// <summary>The declarators, assignments, member writes, appends and pattern declarations of a local, in walk order.</summary>
+    private List<IOperation> WritesTo(ILocalSymbol local)
+        => (localWrites ??= LocalWritesByBody.GetValue(root, FindLocalWrites)).TryGetValue(local, out var writes) ? writes : NoWrites;
+
+    private static Dictionary<ILocalSymbol, List<IOperation>> FindWrites(IOperation root)
+    {
+        var writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            var local = operation switch
+            {
+                IVariableDeclaratorOperation declarator => declarator.Symbol,
+                IAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                IAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } write => (RootInstance(write.Target) as ILocalReferenceOperation)?.Local,
+                IInvocationOperation { Instance: { } receiver } call when AppendingMethods.Contains(call.TargetMethod.Name) => (RootInstance(receiver) as ILocalReferenceOperation)?.Local,
+                IDeclarationPatternOperation pattern => pattern.DeclaredSymbol as ILocalSymbol,
+                IRecursivePatternOperation pattern => pattern.DeclaredSymbol as ILocalSymbol,
+                _ => null,
+            };
+            if (local is not null)
+            {
+                if (!writes.TryGetValue(local, out var list))
+                {
+                    writes.Add(local, list = new List<IOperation>());
+                }
+
+                list.Add(operation);
+            }
+        }
+
+        return writes;
+    }
 
     private void Trace(IOperation? operation, int depth)
     {
@@ -332,7 +370,7 @@ internal sealed class ExceptionFlow
             return;
         }
 
-        foreach (var operation in Descendants())
+        foreach (var operation in WritesTo(local))
         {
             switch (operation)
             {
@@ -454,7 +492,7 @@ internal sealed class ExceptionFlow
             }
         }
 
-        foreach (var operation in Descendants())
+        foreach (var operation in WritesTo(local))
         {
             IOperation? source = operation switch
             {

@@ -33,20 +33,28 @@ internal sealed class SentExceptionLeak
 internal static class ExceptionSinks
 {
     /// <summary>
-    /// Registers, for a rule about exception data sent to a client (EL0009, EL0010), an action on the operations that
-    /// can send a value; <paramref name="diagnose"/> is asked about each leak they send. A value can reach several
-    /// sinks (a local sent twice): the diagnostic for a leaked expression is reported once.
+    /// Registers, for a rule about exception data sent to a client (EL0009, EL0010), an action on the member bodies that
+    /// hold an exception value; <paramref name="diagnose"/> is asked about each leak their responses, returned values and
+    /// problem-details writes send. A value can reach several sinks (a local sent twice): the diagnostic for a leaked
+    /// expression is reported once.
     /// </summary>
     public static void RegisterLeakAction(
         CompilationStartAnalysisContext start,
         ResponseModel model,
-        Func<OperationAnalysisContext, SentExceptionLeak, Diagnostic?> diagnose)
+        Func<OperationBlockAnalysisContext, SentExceptionLeak, Diagnostic?> diagnose)
     {
         var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
-        start.RegisterOperationAction(
-            context =>
+        start.RegisterOperationBlockAction(context =>
+        {
+            var body = model.OperationsIn(context);
+            if (!body.HoldsException)
             {
-                foreach (var sent in LeaksAt(context.Operation, model, context.ContainingSymbol, context.CancellationToken))
+                return;
+            }
+
+            foreach (var operation in body.Operations)
+            {
+                foreach (var sent in LeaksAt(operation, model, context.OwningSymbol))
                 {
                     var syntax = sent.Leak.Syntax;
                     if (diagnose(context, sent) is { } diagnostic && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
@@ -54,20 +62,13 @@ internal static class ExceptionSinks
                         context.ReportDiagnostic(diagnostic);
                     }
                 }
-            },
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation,
-            OperationKind.SimpleAssignment,
-            OperationKind.Return);
+            }
+        });
     }
 
-    public static IEnumerable<SentExceptionLeak> LeaksAt(IOperation operation, ResponseModel model, ISymbol? containingSymbol, CancellationToken cancellationToken)
+    private static IEnumerable<SentExceptionLeak> LeaksAt(BodyOperation site, ResponseModel model, ISymbol? containingSymbol)
     {
-        if (!model.Exceptions.InBodyOf(operation))
-        {
-            return Enumerable.Empty<SentExceptionLeak>();
-        }
-
+        var operation = site.Operation;
         IEnumerable<IOperation> values;
         string sink;
         switch (operation)
@@ -90,7 +91,7 @@ internal static class ExceptionSinks
                 sink = "ProblemDetails." + ((assignment.Target as IPropertyReferenceOperation)?.Property.IsIndexer == true ? "Extensions" : (assignment.Target as IPropertyReferenceOperation)?.Property.Name);
                 break;
             default:
-                if (model.Describe(operation, cancellationToken) is { } response)
+                if (site.Response is { } response)
                 {
                     values = ExceptionFlow.SentValues(response);
 

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Model;
@@ -24,20 +27,22 @@ internal sealed class ResponseModel
 
     // One walk per member body, shared by every write in it (a middleware writes several times; Program.cs is one body).
     private readonly ConditionalWeakTable<IOperation, BodyFacts> bodyFacts = new();
-    private readonly ConditionalWeakTable<IOperation, StrongBox<HttpResponseInfo?>> described = new();
     private readonly ConditionalWeakTable<IOperation, BodyFacts>.CreateValueCallback createBodyFacts;
+
+    // The operation tree of a body is shared by all analyzers of a compilation, so the first rule's walk serves the rest.
+    private readonly ConditionalWeakTable<IOperation, BodyOperations> bodies = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> exceptionTypes = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeSymbol, bool> isExceptionType;
+    private LastMember? lastMember;
 
     private ResponseModel(WellKnownTypes types)
     {
         Types = types;
         createBodyFacts = root => BodyFacts.Create(root, this);
-        Exceptions = new ExceptionPresence(types);
+        isExceptionType = types.IsExceptionType;
     }
 
     public WellKnownTypes Types { get; }
-
-    /// <summary>Which member bodies hold an exception value at all, for the exception rules.</summary>
-    public ExceptionPresence Exceptions { get; }
 
     /// <summary>The model for a compilation, or null when it does not reference ASP.NET Core.</summary>
     public static ResponseModel? For(Compilation compilation)
@@ -48,17 +53,67 @@ internal sealed class ResponseModel
     /// null when the operation produces none.
     /// </summary>
     public HttpResponseInfo? Describe(IOperation operation, CancellationToken cancellationToken = default)
+        => Describe(operation, depth: 0, cancellationToken);
+
+    /// <summary>
+    /// The operations and responses of an operation block (a member body, an initializer), worked out once for every
+    /// rule that asks.
+    /// </summary>
+    public BodyOperations OperationsOf(IOperation block, CancellationToken cancellationToken)
     {
-        // Most rules ask about the same invocations and creations; the operation tree is shared by all analyzers
-        // of a compilation, so the first answer serves the rest.
-        if (described.TryGetValue(operation, out var known))
+        if (bodies.TryGetValue(block, out var known))
         {
-            return known.Value;
+            return known;
         }
 
-        var response = Describe(operation, depth: 0, cancellationToken);
-        return described.GetValue(operation, _ => new StrongBox<HttpResponseInfo?>(response)).Value;
+        // Walked outside the table's lock so the walk can be cancelled; a rule racing on the same body keeps the first.
+        var created = BodyOperations.Create(block, this, cancellationToken);
+        return bodies.GetValue(block, _ => created);
     }
+
+    /// <summary>
+    /// What the rules look at in the blocks of an operation-block action (a member's body and initializers), worked out
+    /// once for every rule that asks.
+    /// </summary>
+    public BodyOperations OperationsIn(OperationBlockAnalysisContext context)
+    {
+        // The driver hands every rule the same blocks of a member in turn, so the member asked about last is most often
+        // the one asked about next.
+        var blocks = context.OperationBlocks;
+        if (lastMember is { } last && last.Blocks == blocks)
+        {
+            return last.Operations;
+        }
+
+        BodyOperations? single = null;
+        List<BodyOperations>? several = null;
+        foreach (var block in blocks)
+        {
+            // An attribute's arguments are constants: no response is produced there.
+            if (block.Syntax is AttributeSyntax)
+            {
+                continue;
+            }
+
+            var operations = OperationsOf(block, context.CancellationToken);
+            if (single is null)
+            {
+                single = operations;
+            }
+            else
+            {
+                (several ??= new List<BodyOperations> { single }).Add(operations);
+            }
+        }
+
+        var result = several is not null ? BodyOperations.Combine(several) : single ?? BodyOperations.Empty;
+        lastMember = new LastMember(blocks, result);
+        return result;
+    }
+
+    /// <summary>Whether a value of this type is an exception; asked of every local, parameter and property a body reads.</summary>
+    public bool IsExceptionValue(ITypeSymbol? type)
+        => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && exceptionTypes.GetOrAdd(type, isExceptionType);
 
     public HandlerContext GetHandler(IOperation operation, ISymbol? containingSymbol) => HandlerContext.Of(operation, containingSymbol, Types);
 
@@ -403,7 +458,7 @@ internal sealed class ResponseModel
         return agreed;
     }
 
-    private static System.Collections.Generic.IEnumerable<IOperation> ReturnedValues(IOperation body)
+    private static IEnumerable<IOperation> ReturnedValues(IOperation body)
     {
         foreach (var operation in body.Descendants())
         {
@@ -492,6 +547,20 @@ internal sealed class ResponseModel
 
             return new BodyFacts(assignments.ToImmutable(), firstDelegateCall);
         }
+    }
+
+    /// <summary>One member's blocks and their operations, replaced whole so that a rule on another thread never sees half of it.</summary>
+    private sealed class LastMember
+    {
+        public LastMember(ImmutableArray<IOperation> blocks, BodyOperations operations)
+        {
+            Blocks = blocks;
+            Operations = operations;
+        }
+
+        public ImmutableArray<IOperation> Blocks { get; }
+
+        public BodyOperations Operations { get; }
     }
 
     private sealed class Holder

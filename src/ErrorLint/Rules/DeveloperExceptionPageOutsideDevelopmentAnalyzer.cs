@@ -30,18 +30,26 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
         context.RegisterCompilationStartAction(start =>
         {
             var applicationBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
-            if (ResponseModel.For(start.Compilation) is null || applicationBuilder is null)
+            if (ResponseModel.For(start.Compilation) is not { } model || applicationBuilder is null)
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, applicationBuilder), OperationKind.Invocation);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var operation in model.OperationsIn(c).Operations)
+                {
+                    if (operation.Operation is IInvocationOperation invocation)
+                    {
+                        Analyze(c, invocation, applicationBuilder);
+                    }
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol applicationBuilder)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol applicationBuilder)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var name = invocation.TargetMethod.Name;
         if (name is not ("UseDeveloperExceptionPage" or "UseDatabaseErrorPage" or "UseMigrationsEndPoint")
             || BuilderOf(invocation, applicationBuilder) is not { } builder)
@@ -49,7 +57,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
             return;
         }
 
-        if (!DevelopmentGuards.IsDevelopmentOnly(invocation, context.ContainingSymbol))
+        if (!DevelopmentGuards.IsDevelopmentOnly(invocation, context.OwningSymbol))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment, invocation.Syntax.GetLocation(), name));
         }

@@ -25,13 +25,18 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeResponse(c, model), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var response in model.OperationsIn(c).Responses)
+                {
+                    AnalyzeResponse(c, response, model);
+                }
+            });
         });
     }
 
-    private static void AnalyzeResponse(OperationAnalysisContext context, ResponseModel model)
+    private static void AnalyzeResponse(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseModel model)
     {
-        var response = model.Describe(context.Operation, context.CancellationToken);
         if (response is not { IsError: true, Body: { } body, Kind: ResponseKind.Other or ResponseKind.Write }
             || response.StatusOrigin == StatusOrigin.Unknown
             || response.ThroughHelper is not null
@@ -40,7 +45,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        var options = ErrorLintOptions.For(context.Options, response.Operation.Syntax.SyntaxTree);
         if (NonProblemBody.Classify(body, model.Types, options) is { } nonProblem)
         {
             context.ReportDiagnostic(Diagnostic.Create(

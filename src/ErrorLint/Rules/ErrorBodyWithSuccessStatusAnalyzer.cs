@@ -24,20 +24,31 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeResponse(c, model), OperationKind.Invocation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeReturnedValue(c, model), OperationKind.Return);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var operation in model.OperationsIn(c).Operations)
+                {
+                    if (operation.Response is { } response)
+                    {
+                        AnalyzeResponse(c, response, model);
+                    }
+                    else if (operation.Operation is IReturnOperation returnOperation)
+                    {
+                        AnalyzeReturnedValue(c, returnOperation, model);
+                    }
+                }
+            });
         });
     }
 
-    private static void AnalyzeResponse(OperationAnalysisContext context, ResponseModel model)
+    private static void AnalyzeResponse(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseModel model)
     {
-        var response = model.Describe(context.Operation, context.CancellationToken);
         if (response is not { IsSuccess: true, Body: { } body } || response.StatusOrigin == StatusOrigin.Unknown)
         {
             return;
         }
 
-        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        var options = ErrorLintOptions.For(context.Options, response.Operation.Syntax.SyntaxTree);
         if (ErrorBodyClassifier.Classify(body, model.Types, options) is { } error)
         {
             context.ReportDiagnostic(Diagnostic.Create(
@@ -46,9 +57,9 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A controller action or minimal-API lambda that returns an error object directly sends it with 200.</summary>
-    private static void AnalyzeReturnedValue(OperationAnalysisContext context, ResponseModel model)
+    private static void AnalyzeReturnedValue(OperationBlockAnalysisContext context, IReturnOperation returnOperation, ResponseModel model)
     {
-        var returned = HttpResponseInfo.Unwrap(((IReturnOperation)context.Operation).ReturnedValue);
+        var returned = HttpResponseInfo.Unwrap(returnOperation.ReturnedValue);
         if (returned?.Type is not { } type
             || WellKnownTypes.Implements(type, model.Types.ActionResultInterface)
             || WellKnownTypes.Implements(type, model.Types.ResultInterface)
@@ -57,13 +68,13 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var handler = model.GetHandler(context.Operation, context.ContainingSymbol);
+        var handler = model.GetHandler(returnOperation, context.OwningSymbol);
         if (handler.FunctionKind is not (HandlerKind.ControllerAction or HandlerKind.Endpoint) || !IsPublicAction(handler))
         {
             return;
         }
 
-        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        var options = ErrorLintOptions.For(context.Options, returnOperation.Syntax.SyntaxTree);
         if (ErrorBodyClassifier.Classify(returned, model.Types, options) is { } error)
         {
             context.ReportDiagnostic(Diagnostic.Create(

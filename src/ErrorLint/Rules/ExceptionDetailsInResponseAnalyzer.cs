@@ -27,7 +27,7 @@ public sealed class ExceptionDetailsInResponseAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static Diagnostic? Diagnose(OperationAnalysisContext context, SentExceptionLeak sent)
+    private static Diagnostic? Diagnose(OperationBlockAnalysisContext context, SentExceptionLeak sent)
         => sent.Leak.Kind == ExceptionLeakKind.Details
             ? Diagnostic.Create(Descriptors.EL0009ExceptionDetailsInResponse, sent.Leak.Syntax.GetLocation(), sent.Leak.Description, sent.Sink)
             : null;

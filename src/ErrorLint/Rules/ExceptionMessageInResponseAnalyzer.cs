@@ -28,12 +28,12 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static Diagnostic? Diagnose(OperationAnalysisContext context, SentExceptionLeak sent)
+    private static Diagnostic? Diagnose(OperationBlockAnalysisContext context, SentExceptionLeak sent)
     {
         var leak = sent.Leak;
         if (leak.Kind != ExceptionLeakKind.Message || leak.ExceptionType is not { } type
             || !ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation)
-            || IsSafe(type, ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree)))
+            || IsSafe(type, ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree)))
         {
             return null;
         }

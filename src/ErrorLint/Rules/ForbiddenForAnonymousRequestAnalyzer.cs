@@ -23,20 +23,24 @@ public sealed class ForbiddenForAnonymousRequestAnalyzer : DiagnosticAnalyzer
             }
 
             var facts = AuthenticationFacts.For(model);
-            start.RegisterOperationAction(
-                c => Analyze(c, model, facts), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var response in model.OperationsIn(c).Responses)
+                {
+                    Analyze(c, response, facts);
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ResponseModel model, AuthenticationFacts facts)
+    private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, AuthenticationFacts facts)
     {
-        var response = model.Describe(context.Operation, context.CancellationToken);
         if (response is not { StatusCode: 403 } || response.StatusOrigin == StatusOrigin.Unknown)
         {
             return;
         }
 
-        if (facts.OnPathTo(context.Operation).Definite(AuthFactKind.Authenticated, false) is not { } anonymous)
+        if (facts.OnPathTo(response.Operation).Definite(AuthFactKind.Authenticated, false) is not { } anonymous)
         {
             return;
         }

@@ -26,14 +26,23 @@ public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
             }
 
             var facts = AuthenticationFacts.For(model);
-            start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var operation in model.OperationsIn(c).Operations)
+                {
+                    if (operation.Operation is IInvocationOperation or IObjectCreationOperation)
+                    {
+                        Analyze(c, operation.Operation, facts);
+                    }
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AuthenticationFacts facts)
+    private static void Analyze(OperationBlockAnalysisContext context, IOperation operation, AuthenticationFacts facts)
     {
         // Decided by the bound method: the application's own Forbid(string message) is not a framework call.
-        if (facts.SchemeArgument(context.Operation) is not { } argument)
+        if (facts.SchemeArgument(operation) is not { } argument)
         {
             return;
         }
@@ -52,7 +61,7 @@ public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.EL0006MessageAsAuthenticationScheme, value.Syntax.GetLocation(), CallName(context.Operation), shown));
+                Descriptors.EL0006MessageAsAuthenticationScheme, value.Syntax.GetLocation(), CallName(operation), shown));
             return;
         }
     }

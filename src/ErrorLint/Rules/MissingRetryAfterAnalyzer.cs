@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Rules;
 
@@ -29,14 +30,26 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
             }
 
             var facts = ResponseHeaderFacts.For(model);
-            start.RegisterOperationAction(c => AnalyzeResponse(c, model, facts), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeHeaderValue(c, facts), OperationKind.Invocation, OperationKind.SimpleAssignment);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var operation in model.OperationsIn(c).Operations)
+                {
+                    if (operation.Response is { } response)
+                    {
+                        AnalyzeResponse(c, response, facts);
+                    }
+
+                    if (operation.Operation is IInvocationOperation or ISimpleAssignmentOperation)
+                    {
+                        AnalyzeHeaderValue(c, operation.Operation, facts);
+                    }
+                }
+            });
         });
     }
 
-    private static void AnalyzeResponse(OperationAnalysisContext context, ResponseModel model, ResponseHeaderFacts facts)
+    private static void AnalyzeResponse(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseHeaderFacts facts)
     {
-        var response = model.Describe(context.Operation, context.CancellationToken);
         if (response is not { StatusCode: 429 or 503, ThroughHelper: null })
         {
             return;
@@ -48,8 +61,8 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (facts.IsInRejectionCallback(context.Operation, context.ContainingSymbol)
-            || facts.IsRetryAfterSet(context.Operation, anywhereInFunction: response.Kind == ResponseKind.StatusAssignment, context.CancellationToken))
+        if (facts.IsInRejectionCallback(response.Operation, context.OwningSymbol)
+            || facts.IsRetryAfterSet(response.Operation, anywhereInFunction: response.Kind == ResponseKind.StatusAssignment, context.CancellationToken))
         {
             return;
         }
@@ -57,10 +70,10 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0007MissingRetryAfter, response.Operation.Syntax.GetLocation(), response.StatusCode));
     }
 
-    private static void AnalyzeHeaderValue(OperationAnalysisContext context, ResponseHeaderFacts facts)
+    private static void AnalyzeHeaderValue(OperationBlockAnalysisContext context, IOperation operation, ResponseHeaderFacts facts)
     {
-        if (facts.RetryAfterWrite(context.Operation) is { } value
-            && value != context.Operation
+        if (facts.RetryAfterWrite(operation) is { } value
+            && value != operation
             && ResponseHeaderFacts.IsEvidentlyInvalid(value, out var text))
         {
             context.ReportDiagnostic(Diagnostic.Create(

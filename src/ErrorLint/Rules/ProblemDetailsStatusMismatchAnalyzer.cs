@@ -22,20 +22,25 @@ public sealed class ProblemDetailsStatusMismatchAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, model), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var response in model.OperationsIn(c).Responses)
+                {
+                    Analyze(c, response, model);
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ResponseModel model)
+    private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseModel model)
     {
-        var response = model.Describe(context.Operation, context.CancellationToken);
         if (Mismatch(response, model) is not { } mismatch)
         {
             return;
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.EL0013ProblemDetailsStatusMismatch, response!.Operation.Syntax.GetLocation(), mismatch.ProblemStatus, response.StatusCode));
+            Descriptors.EL0013ProblemDetailsStatusMismatch, response.Operation.Syntax.GetLocation(), mismatch.ProblemStatus, response.StatusCode));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using ErrorLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Rules;
 
@@ -27,13 +28,21 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, rateLimiter), OperationKind.Invocation);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var operation in model.OperationsIn(c).Operations)
+                {
+                    if (operation.Operation is IInvocationOperation invocation)
+                    {
+                        AnalyzeInvocation(c, invocation, rateLimiter);
+                    }
+                }
+            });
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, RateLimiterFacts rateLimiter)
+    private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation, RateLimiterFacts rateLimiter)
     {
-        var invocation = (Microsoft.CodeAnalysis.Operations.IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name is not ("AddRateLimiter" or "Configure" or "PostConfigure")
             || rateLimiter.DescribeConfiguration(invocation, context.CancellationToken) is not { } configuration)
         {

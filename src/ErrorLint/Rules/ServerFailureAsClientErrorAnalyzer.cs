@@ -29,23 +29,24 @@ public sealed class ServerFailureAsClientErrorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
-                c => Analyze(c, model),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.SimpleAssignment);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var response in model.OperationsIn(c).Responses)
+                {
+                    Analyze(c, response, model);
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ResponseModel model)
+    private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseModel model)
     {
-        var response = model.Describe(context.Operation, context.CancellationToken);
         if (response is not { IsClientError: true } || response.StatusCode == ClientClosedRequest || !StatusSite.IsDecidedHere(response))
         {
             return;
         }
 
-        if (Failure(response, model, context.ContainingSymbol) is { } failure)
+        if (Failure(response, model, context.OwningSymbol) is { } failure)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0003ServerFailureAsClientError, response.Operation.Syntax.GetLocation(), failure, response.StatusCode));

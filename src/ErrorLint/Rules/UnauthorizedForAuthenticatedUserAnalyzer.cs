@@ -26,27 +26,31 @@ public sealed class UnauthorizedForAuthenticatedUserAnalyzer : DiagnosticAnalyze
             }
 
             var facts = AuthenticationFacts.For(model);
-            start.RegisterOperationAction(
-                c => Analyze(c, model, facts), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var response in model.OperationsIn(c).Responses)
+                {
+                    Analyze(c, response, facts);
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ResponseModel model, AuthenticationFacts facts)
+    private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, AuthenticationFacts facts)
     {
         // Challenge() is also a 401 but asks the scheme to decide; only plain 401 responses are reported.
-        var response = model.Describe(context.Operation, context.CancellationToken);
         if (response is not { StatusCode: 401 } || response.StatusOrigin == StatusOrigin.Unknown || response.Kind == ResponseKind.Challenge)
         {
             return;
         }
 
-        var path = facts.OnPathTo(context.Operation);
+        var path = facts.OnPathTo(response.Operation);
         if (!path.Mentions(AuthFactKind.PermissionGranted, false))
         {
             return;
         }
 
-        var knownAuthenticated = facts.RequiresAuthorization(context.Operation, context.ContainingSymbol);
+        var knownAuthenticated = facts.RequiresAuthorization(response.Operation, context.OwningSymbol);
         if (path.FailedPermission(knownAuthenticated, out var reachableAnonymously) is not { } failed)
         {
             return;

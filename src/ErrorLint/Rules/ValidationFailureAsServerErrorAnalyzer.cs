@@ -26,17 +26,18 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
-                c => Analyze(c, model),
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.SimpleAssignment);
+            start.RegisterOperationBlockAction(c =>
+            {
+                foreach (var response in model.OperationsIn(c).Responses)
+                {
+                    Analyze(c, response, model);
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ResponseModel model)
+    private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseModel model)
     {
-        var response = model.Describe(context.Operation, context.CancellationToken);
         // A local function's own responses are analysed where they are written.
         if (response is not { IsServerError: true } || !StatusSite.IsDecidedHere(response) || response.ThroughHelper is { MethodKind: MethodKind.LocalFunction })
         {
@@ -48,7 +49,7 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var options = ErrorLintOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        var options = ErrorLintOptions.For(context.Options, response.Operation.Syntax.SyntaxTree);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.EL0002ValidationFailureAsServerError,
             response.Operation.Syntax.GetLocation(),
