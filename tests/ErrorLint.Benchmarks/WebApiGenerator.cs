@@ -20,7 +20,14 @@ internal static class WebApiGenerator
 
     public static string ResourceName(int module) => Nouns[module % Nouns.Length] + module;
 
-    public static IReadOnlyList<(string Path, string Text)> Generate(int modules)
+    /// <summary>Modules between two that carry mistakes by default: mostly correct code, some mistakes.</summary>
+    public const int DefaultMistakeSpacing = 10;
+
+    /// <summary>
+    /// The API's files. One module in <paramref name="mistakeSpacing"/> carries mistakes: two controller actions and
+    /// an endpoint, cycling through every rule kind; 1 puts mistakes in every module.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Text)> Generate(int modules, int mistakeSpacing = DefaultMistakeSpacing)
     {
         var files = new List<(string, string)>
         {
@@ -34,8 +41,9 @@ internal static class WebApiGenerator
         {
             var resource = ResourceName(i);
             files.Add(($"Modules/{resource}/Model.cs", CommonCode.Model(resource, i)));
-            files.Add(($"Modules/{resource}/{resource}Controller.cs", Controller(resource, i)));
-            files.Add(($"Modules/{resource}/{resource}Endpoints.cs", Endpoints(resource, i)));
+            int? mistakes = i % mistakeSpacing == 0 ? i / mistakeSpacing : null;
+            files.Add(($"Modules/{resource}/{resource}Controller.cs", Controller(resource, mistakes)));
+            files.Add(($"Modules/{resource}/{resource}Endpoints.cs", Endpoints(resource, mistakes)));
             if (i % 10 == 0)
             {
                 files.Add(($"Infrastructure/TenantMiddleware{i}.cs", Middleware(i)));
@@ -258,12 +266,17 @@ internal static class WebApiGenerator
             """;
     }
 
-    private static string Controller(string r, int module)
+    /// <param name="mistakes">The ordinal of this module among those that carry mistakes; null for a correct one.</param>
+    private static string Controller(string r, int? mistakes)
     {
         var actions = new List<string>(CorrectActions(r));
-        // Two actions per controller carry a mistake; across controllers every kind appears.
-        actions[^1] = Mistake(r, (2 * module) % MistakeCount);
-        actions[^2] = Mistake(r, ((2 * module) + 1) % MistakeCount);
+
+        // Two actions of a module with mistakes carry one each; across such modules every kind appears.
+        if (mistakes is { } n)
+        {
+            actions[^1] = Mistake(r, (2 * n) % MistakeCount);
+            actions[^2] = Mistake(r, ((2 * n) + 1) % MistakeCount);
+        }
 
         var body = new StringBuilder();
         foreach (var action in actions)
@@ -765,9 +778,9 @@ internal static class WebApiGenerator
             """,
     };
 
-    private static string Endpoints(string r, int module)
+    private static string Endpoints(string r, int? mistakes)
     {
-        var fifth = (module % 4) switch
+        var fifth = (mistakes % 2) switch
         {
             // EL0001 in a minimal API.
             0 => $$"""

@@ -745,7 +745,7 @@ internal sealed class AuthenticationFacts
 
     private static bool ReturnsBoolean(IMethodSymbol method)
         => method.ReturnType.SpecialType == SpecialType.System_Boolean
-            || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
+            || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 1 } task && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static bool IsFrameworkType(INamedTypeSymbol type)
     {

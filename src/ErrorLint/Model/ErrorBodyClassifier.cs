@@ -163,7 +163,7 @@ internal static class ErrorBodyClassifier
         if (type is INamedTypeSymbol { IsGenericType: true } generic && type.SpecialType != SpecialType.System_Nullable_T)
         {
             // A dictionary of field errors is validation state; a list of log entries is a resource about errors.
-            return generic.TypeArguments.Length == 2 || IsErrorElement(generic.TypeArguments[0], types, options);
+            return generic.Arity == 2 || IsErrorElement(generic.TypeArguments[0], types, options);
         }
 
         return type.IsValueType || IsErrorElement(type, types, options) || type.TypeKind == TypeKind.Error;
@@ -232,7 +232,8 @@ internal static class ErrorBodyClassifier
             return true;
         }
 
-        return type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Length == 1 && WellKnownTypes.Is(generic.TypeArguments[0], types.IdentityError);
+        // TypeArguments builds a new array on every read: check the arity first and read it once.
+        return type is INamedTypeSymbol { IsGenericType: true, Arity: 1 } generic && WellKnownTypes.Is(generic.TypeArguments[0], types.IdentityError);
     }
 
     private static bool IsFailureFactory(IMethodSymbol method, ErrorLintOptions options)

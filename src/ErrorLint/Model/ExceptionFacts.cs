@@ -123,6 +123,9 @@ internal static class ExceptionFacts
         ["BrokerUnreachableException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
     };
 
+    private static readonly HashSet<string> SimpleNamesOfFullNames = new(
+        System.Linq.Enumerable.Select(ByFullName.Keys, fullName => fullName.Substring(fullName.LastIndexOf('.') + 1)), StringComparer.Ordinal);
+
     /// <summary>
     /// Whose fault the failure is, for choosing between a 4xx and a 5xx (EL0002, EL0003): <see cref="FailureKind.CatchAll"/>
     /// for <c>System.Exception</c> itself (and <c>object</c>, what a bare <c>catch</c> catches); else the nearest
@@ -169,7 +172,8 @@ internal static class ExceptionFacts
             return false;
         }
 
-        if (FullName(type) is "System.Exception" or "System.SystemException" or "System.AggregateException")
+        if (type.Name is "Exception" or "SystemException" or "AggregateException"
+            && FullName(type) is "System.Exception" or "System.SystemException" or "System.AggregateException")
         {
             return true;
         }
@@ -266,7 +270,9 @@ internal static class ExceptionFacts
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (ByFullName.TryGetValue(FullName(current), out var known) && answer(known) is not FailureKind.Unknown and var byFullName)
+            // Only a type whose simple name is listed can match by full name; building the full name costs more than the rest.
+            if (SimpleNamesOfFullNames.Contains(current.Name)
+                && ByFullName.TryGetValue(FullName(current), out var known) && answer(known) is not FailureKind.Unknown and var byFullName)
             {
                 return byFullName;
             }

@@ -42,7 +42,7 @@ internal sealed class RateLimiterFacts
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Type is INamedTypeSymbol { Name: "Action", TypeArguments.Length: 1 } action
+            if (argument.Parameter?.Type is INamedTypeSymbol { Name: "Action", Arity: 1 } action
                 && WellKnownTypes.Is(action.TypeArguments[0], Options))
             {
                 return Describe(invocation, argument.Value, cancellationToken);

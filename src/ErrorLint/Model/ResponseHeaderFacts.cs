@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -21,20 +23,22 @@ internal sealed class ResponseHeaderFacts
 
     private static readonly ConditionalWeakTable<ResponseModel, ResponseHeaderFacts> Instances = new();
 
+    private readonly ResponseModel model;
     private readonly WellKnownTypes types;
     private readonly INamedTypeSymbol? responseHeaders;
     private readonly INamedTypeSymbol? onRejectedContext;
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<Write>> writesByBody = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> helperSetsRetryAfter = new(SymbolEqualityComparer.Default);
 
-    private ResponseHeaderFacts(WellKnownTypes types)
+    private ResponseHeaderFacts(ResponseModel model)
     {
-        this.types = types;
+        this.model = model;
+        types = model.Types;
         responseHeaders = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Headers.ResponseHeaders");
         onRejectedContext = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
     }
 
-    public static ResponseHeaderFacts For(ResponseModel model) => Instances.GetValue(model, static m => new ResponseHeaderFacts(m.Types));
+    public static ResponseHeaderFacts For(ResponseModel model) => Instances.GetValue(model, static m => new ResponseHeaderFacts(m));
 
     /// <summary>
     /// True when <c>Retry-After</c> is set in the function that produces <paramref name="response"/> (or in a function
@@ -49,7 +53,8 @@ internal sealed class ResponseHeaderFacts
             root = root.Parent;
         }
 
-        var writes = writesByBody.GetOrAdd(root.Syntax, _ => CollectWrites(root, cancellationToken));
+        // The member body's invocations and assignments are already listed by the shared walk.
+        var writes = writesByBody.GetOrAdd(root.Syntax, _ => CollectWrites(model.OperationsOf(root, cancellationToken).Operations, cancellationToken));
         if (writes.IsEmpty)
         {
             return false;
@@ -71,7 +76,7 @@ internal sealed class ResponseHeaderFacts
 
     /// <summary>True when a function body (an <c>OnRejected</c> lambda, a method) sets <c>Retry-After</c> anywhere.</summary>
     public bool SetsRetryAfterAnywhere(IOperation body, CancellationToken cancellationToken)
-        => !writesByBody.GetOrAdd(body.Syntax, _ => CollectWrites(body, cancellationToken)).IsEmpty;
+        => !writesByBody.GetOrAdd(body.Syntax, _ => CollectWrites(body.Descendants().Select(o => new BodyOperation(o, response: null)), cancellationToken)).IsEmpty;
 
     /// <summary>True when a method of the same compilation sets <c>Retry-After</c> in its body.</summary>
     public bool MethodSetsRetryAfter(IMethodSymbol method, CancellationToken cancellationToken)
@@ -189,12 +194,13 @@ internal sealed class ResponseHeaderFacts
         return false;
     }
 
-    private ImmutableArray<Write> CollectWrites(IOperation root, CancellationToken cancellationToken)
+    private ImmutableArray<Write> CollectWrites(IEnumerable<BodyOperation> operations, CancellationToken cancellationToken)
     {
         var builder = ImmutableArray.CreateBuilder<Write>();
-        foreach (var operation in root.Descendants())
+        foreach (var site in operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var operation = site.Operation;
             var sets = operation switch
             {
                 ISimpleAssignmentOperation or IInvocationOperation when RetryAfterWrite(operation) is not null => true,

@@ -419,12 +419,11 @@ internal sealed class ResponseModel
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         method = method.OriginalDefinition;
-        if (!ReturnsResponse(method.ReturnType) || method.DeclaringSyntaxReferences.IsEmpty)
-        {
-            return null;
-        }
 
-        var summary = helperResponses.GetOrAdd(method, m => SummarizeHelper(m, depth + 1, cancellationToken));
+        // Remembered for every method called, so the repository and service calls of every body are looked at once.
+        var summary = helperResponses.GetOrAdd(
+            method,
+            m => ReturnsResponse(m.ReturnType) && !m.DeclaringSyntaxReferences.IsEmpty ? SummarizeHelper(m, depth + 1, cancellationToken) : null);
         return summary?.ThroughHelperCall(invocation, method);
     }
 
