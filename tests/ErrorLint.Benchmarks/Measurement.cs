@@ -102,7 +102,11 @@ internal static class Measurement
             onAnalyzerException: null,
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true);
-        var withAnalyzers = workload.Compile().WithAnalyzers(all, options);
+        // Bind the references first, as a build or the IDE has by the time analyzers run: otherwise the first analyzer to
+        // look up a type pays for the compiler's reference binding.
+        var analyzed = workload.Compile();
+        _ = analyzed.Assembly;
+        var withAnalyzers = analyzed.WithAnalyzers(all, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
         foreach (var diagnostic in diagnostics)
         {

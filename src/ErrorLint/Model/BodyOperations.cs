@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -28,6 +29,9 @@ internal readonly struct BodyOperation
 /// </summary>
 internal sealed class BodyOperations
 {
+    [ThreadStatic]
+    private static Walk? pooledWalk;
+
     private BodyOperations(ImmutableArray<BodyOperation> operations, ImmutableArray<HttpResponseInfo> responses, bool holdsException)
     {
         Operations = operations;
@@ -68,28 +72,38 @@ internal sealed class BodyOperations
 
     public static BodyOperations Create(IOperation root, ResponseModel model, CancellationToken cancellationToken)
     {
-        var walk = new Walk(model, cancellationToken);
+        // One walk object per thread, its lists kept between bodies: a body's lists are copied out at their final size.
+        var walk = pooledWalk ?? new Walk();
+        pooledWalk = null;
+        walk.Start(model, cancellationToken);
         walk.Visit(root);
-        return new BodyOperations(walk.Operations.ToImmutable(), walk.Responses.ToImmutable(), walk.HoldsException);
+        var operations = new BodyOperations(walk.Operations.ToImmutable(), walk.Responses.ToImmutable(), walk.HoldsException);
+        walk.Start(null, default);
+        pooledWalk = walk;
+        return operations;
     }
 
     /// <summary>A pre-order walk written out over <see cref="IOperation.ChildOperations"/>: it runs for every body on every edit.</summary>
     private sealed class Walk
     {
-        private readonly ResponseModel model;
-        private readonly CancellationToken cancellationToken;
-
-        public Walk(ResponseModel model, CancellationToken cancellationToken)
-        {
-            this.model = model;
-            this.cancellationToken = cancellationToken;
-        }
+        private ResponseModel? model;
+        private CancellationToken cancellationToken;
 
         public ImmutableArray<BodyOperation>.Builder Operations { get; } = ImmutableArray.CreateBuilder<BodyOperation>();
 
         public ImmutableArray<HttpResponseInfo>.Builder Responses { get; } = ImmutableArray.CreateBuilder<HttpResponseInfo>();
 
         public bool HoldsException { get; private set; }
+
+        /// <summary>Empties the lists and takes the model of the next body (null when the walk goes back to the pool).</summary>
+        public void Start(ResponseModel? model, CancellationToken cancellationToken)
+        {
+            this.model = model;
+            this.cancellationToken = cancellationToken;
+            Operations.Clear();
+            Responses.Clear();
+            HoldsException = false;
+        }
 
         public void Visit(IOperation parent)
         {
@@ -98,7 +112,7 @@ internal sealed class BodyOperations
                 switch (operation.Kind)
                 {
                     case OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment:
-                        var response = model.Describe(operation, cancellationToken);
+                        var response = model!.Describe(operation, cancellationToken);
                         Operations.Add(new BodyOperation(operation, response));
                         if (response is not null)
                         {
@@ -110,7 +124,7 @@ internal sealed class BodyOperations
                         Operations.Add(new BodyOperation(operation, response: null));
                         break;
                     case OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.PropertyReference when !HoldsException:
-                        HoldsException = model.IsExceptionValue(operation.Type);
+                        HoldsException = model!.IsExceptionValue(operation.Type);
                         break;
                 }
 
