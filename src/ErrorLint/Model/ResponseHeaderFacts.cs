@@ -115,7 +115,9 @@ internal sealed class ResponseHeaderFacts
     {
         switch (operation)
         {
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when IsHeaderCollection(property.Property.ContainingType):
+            // The name first: every property assignment of every body is asked about.
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                when (property.Property.IsIndexer || property.Property.Name == "RetryAfter") && IsHeaderCollection(property.Property.ContainingType):
                 if (property.Property.IsIndexer)
                 {
                     return property.Arguments.Length == 1 && IsRetryAfterName(property.Arguments[0].Value) ? assignment.Value : null;

@@ -24,6 +24,8 @@ internal sealed class ResponseModel
     private static readonly ConditionalWeakTable<Compilation, Holder> Models = new();
 
     private readonly ConcurrentDictionary<IMethodSymbol, HttpResponseInfo?> helperResponses = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ProducerFamily> producers = new(SymbolEqualityComparer.Default);
+    private readonly Func<INamedTypeSymbol, ProducerFamily> producerFamilyOf;
 
     // One walk per member body, shared by every write in it (a middleware writes several times; Program.cs is one body).
     private readonly ConditionalWeakTable<IOperation, BodyFacts> bodyFacts = new();
@@ -40,6 +42,7 @@ internal sealed class ResponseModel
         Types = types;
         createBodyFacts = root => BodyFacts.Create(root, this);
         isExceptionType = types.IsExceptionType;
+        producerFamilyOf = ProducerFamilyOf;
     }
 
     public WellKnownTypes Types { get; }
@@ -158,37 +161,54 @@ internal sealed class ResponseModel
             return depth < MaxHelperDepth ? DescribeHelperCall(invocation, depth, cancellationToken) : null;
         }
 
+        switch (producers.GetOrAdd(type.OriginalDefinition, producerFamilyOf))
+        {
+            case ProducerFamily.Results:
+                return DescribeFrameworkHelper(invocation, ResponseStyle.Results, "Results.");
+            case ProducerFamily.TypedResults:
+                return DescribeFrameworkHelper(invocation, ResponseStyle.TypedResults, "TypedResults.");
+            case ProducerFamily.Controller:
+                return DescribeFrameworkHelper(invocation, ResponseStyle.Controller, string.Empty);
+            case ProducerFamily.RazorPage:
+                return DescribeFrameworkHelper(invocation, ResponseStyle.RazorPage, string.Empty);
+            case ProducerFamily.ResponseWriting:
+                return DescribeWrite(invocation, ResponseKind.Write);
+            case ProducerFamily.ProblemDetailsService when method.Name is "WriteAsync" or "TryWriteAsync":
+                return DescribeWrite(invocation, ResponseKind.Problem);
+        }
+
+        return null;
+    }
+
+    /// <summary>Which framework producers a type's methods are; asked once per type, since every invocation of a body asks.</summary>
+    private ProducerFamily ProducerFamilyOf(INamedTypeSymbol type)
+    {
         if (WellKnownTypes.Is(type, Types.Results))
         {
-            return DescribeFrameworkHelper(invocation, ResponseStyle.Results, "Results.");
+            return ProducerFamily.Results;
         }
 
         if (WellKnownTypes.Is(type, Types.TypedResults))
         {
-            return DescribeFrameworkHelper(invocation, ResponseStyle.TypedResults, "TypedResults.");
+            return ProducerFamily.TypedResults;
         }
 
         if (WellKnownTypes.InheritsFrom(type, Types.ControllerBase))
         {
-            return DescribeFrameworkHelper(invocation, ResponseStyle.Controller, string.Empty);
+            return ProducerFamily.Controller;
         }
 
         if (WellKnownTypes.InheritsFrom(type, Types.PageModel))
         {
-            return DescribeFrameworkHelper(invocation, ResponseStyle.RazorPage, string.Empty);
+            return ProducerFamily.RazorPage;
         }
 
         if (WellKnownTypes.Is(type, Types.HttpResponseJsonExtensions) || WellKnownTypes.Is(type, Types.HttpResponseWritingExtensions))
         {
-            return DescribeWrite(invocation, ResponseKind.Write);
+            return ProducerFamily.ResponseWriting;
         }
 
-        if (method.Name is "WriteAsync" or "TryWriteAsync" && type.Name == "IProblemDetailsService")
-        {
-            return DescribeWrite(invocation, ResponseKind.Problem);
-        }
-
-        return null;
+        return type.Name == "IProblemDetailsService" ? ProducerFamily.ProblemDetailsService : ProducerFamily.None;
     }
 
     private static HttpResponseInfo? DescribeFrameworkHelper(IInvocationOperation invocation, ResponseStyle style, string prefix)
@@ -421,9 +441,13 @@ internal sealed class ResponseModel
         method = method.OriginalDefinition;
 
         // Remembered for every method called, so the repository and service calls of every body are looked at once.
-        var summary = helperResponses.GetOrAdd(
-            method,
-            m => ReturnsResponse(m.ReturnType) && !m.DeclaringSyntaxReferences.IsEmpty ? SummarizeHelper(m, depth + 1, cancellationToken) : null);
+        if (!helperResponses.TryGetValue(method, out var summary))
+        {
+            summary = helperResponses.GetOrAdd(
+                method,
+                m => ReturnsResponse(m.ReturnType) && !m.DeclaringSyntaxReferences.IsEmpty ? SummarizeHelper(m, depth + 1, cancellationToken) : null);
+        }
+
         return summary?.ThroughHelperCall(invocation, method);
     }
 
@@ -546,6 +570,18 @@ internal sealed class ResponseModel
 
             return new BodyFacts(assignments.ToImmutable(), firstDelegateCall);
         }
+    }
+
+    /// <summary>The framework types whose methods produce responses, each described its own way.</summary>
+    private enum ProducerFamily
+    {
+        None,
+        Results,
+        TypedResults,
+        Controller,
+        RazorPage,
+        ResponseWriting,
+        ProblemDetailsService,
     }
 
     /// <summary>One member's blocks and their operations, replaced whole so that a rule on another thread never sees half of it.</summary>
