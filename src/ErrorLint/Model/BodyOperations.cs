@@ -24,8 +24,8 @@ internal readonly struct BodyOperation
 
 /// <summary>
 /// What the rules look at in one member body, found in one walk and shared by every rule. The rules register one
-/// action per body rather than one per invocation: the driver then calls thirteen rules once per body instead of once
-/// per call, and the response each call produces is worked out once.
+/// action per body rather than one per invocation: the driver then calls each rule once per body instead of once per
+/// call, and the response each call produces is worked out once.
 /// </summary>
 internal sealed class BodyOperations
 {
