@@ -16,7 +16,7 @@ internal readonly struct BodyOperation
         Response = response;
     }
 
-    /// <summary>An invocation, object creation, simple assignment or <c>return</c> with a value.</summary>
+    /// <summary>An invocation, object creation, assignment to a property or <c>return</c> with a value.</summary>
     public IOperation Operation { get; }
 
     public HttpResponseInfo? Response { get; }
@@ -39,7 +39,7 @@ internal sealed class BodyOperations
         HoldsException = holdsException;
     }
 
-    /// <summary>Every invocation, object creation, simple assignment and <c>return</c> with a value, in walk order.</summary>
+    /// <summary>Every invocation, object creation, assignment to a property and <c>return</c> with a value, in walk order.</summary>
     public ImmutableArray<BodyOperation> Operations { get; }
 
     /// <summary>The responses among <see cref="Operations"/>, in walk order.</summary>
@@ -111,7 +111,10 @@ internal sealed class BodyOperations
             {
                 switch (operation.Kind)
                 {
-                    case OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment:
+                    // Every rule that looks at an assignment looks at a property written (Response.StatusCode,
+                    // Headers.RetryAfter, ProblemDetails.Detail); a local or a field written is nothing to any of them.
+                    case OperationKind.Invocation or OperationKind.ObjectCreation:
+                    case OperationKind.SimpleAssignment when ((ISimpleAssignmentOperation)operation).Target is IPropertyReferenceOperation:
                         var response = model!.Describe(operation, cancellationToken);
                         Operations.Add(new BodyOperation(operation, response));
                         if (response is not null)
