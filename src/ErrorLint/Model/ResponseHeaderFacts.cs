@@ -54,7 +54,7 @@ internal sealed class ResponseHeaderFacts
         }
 
         // The member body's invocations and assignments are already listed by the shared walk.
-        var writes = writesByBody.GetOrAdd(root.Syntax, _ => CollectWrites(model.OperationsOf(root, cancellationToken).Operations, cancellationToken));
+        var writes = writesByBody.GetOrAdd(root.Syntax, _ => CollectWrites(model.OperationsOf(root, cancellationToken).Operations.Select(o => o.Operation), cancellationToken));
         if (writes.IsEmpty)
         {
             return false;
@@ -76,7 +76,7 @@ internal sealed class ResponseHeaderFacts
 
     /// <summary>True when a function body (an <c>OnRejected</c> lambda, a method) sets <c>Retry-After</c> anywhere.</summary>
     public bool SetsRetryAfterAnywhere(IOperation body, CancellationToken cancellationToken)
-        => !writesByBody.GetOrAdd(body.Syntax, _ => CollectWrites(body.Descendants().Select(o => new BodyOperation(o, response: null)), cancellationToken)).IsEmpty;
+        => !writesByBody.GetOrAdd(body.Syntax, _ => CollectWrites(body.Descendants(), cancellationToken)).IsEmpty;
 
     /// <summary>True when a method of the same compilation sets <c>Retry-After</c> in its body.</summary>
     public bool MethodSetsRetryAfter(IMethodSymbol method, CancellationToken cancellationToken)
@@ -196,13 +196,12 @@ internal sealed class ResponseHeaderFacts
         return false;
     }
 
-    private ImmutableArray<Write> CollectWrites(IEnumerable<BodyOperation> operations, CancellationToken cancellationToken)
+    private ImmutableArray<Write> CollectWrites(IEnumerable<IOperation> operations, CancellationToken cancellationToken)
     {
         var builder = ImmutableArray.CreateBuilder<Write>();
-        foreach (var site in operations)
+        foreach (var operation in operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var operation = site.Operation;
             var sets = operation switch
             {
                 ISimpleAssignmentOperation or IInvocationOperation when RetryAfterWrite(operation) is not null => true,
