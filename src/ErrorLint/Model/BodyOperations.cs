@@ -51,6 +51,12 @@ internal sealed class BodyOperations
     /// </summary>
     public bool HoldsException { get; }
 
+    /// <summary>
+    /// The exception data the body sends, set by the first exception rule to look (<see cref="ExceptionSinks"/>) and read
+    /// by the other. Two rules racing on the same body each find the same list.
+    /// </summary>
+    internal IReadOnlyList<SentExceptionLeak>? SentExceptionLeaks { get; set; }
+
     /// <summary>A member with nothing to look at.</summary>
     public static BodyOperations Empty { get; } = new(ImmutableArray<BodyOperation>.Empty, ImmutableArray<HttpResponseInfo>.Empty, holdsException: false);
 

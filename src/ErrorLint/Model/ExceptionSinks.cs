@@ -46,31 +46,48 @@ internal static class ExceptionSinks
         var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
         start.RegisterOperationBlockAction(context =>
         {
-            var body = model.OperationsIn(context);
-            if (!body.HoldsException)
+            foreach (var sent in LeaksIn(model.OperationsIn(context), model, context.OwningSymbol))
             {
-                return;
-            }
-
-            foreach (var operation in body.Operations)
-            {
-                foreach (var sent in LeaksAt(operation, model, context.OwningSymbol))
+                var syntax = sent.Leak.Syntax;
+                if (diagnose(context, sent) is { } diagnostic && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
                 {
-                    var syntax = sent.Leak.Syntax;
-                    if (diagnose(context, sent) is { } diagnostic && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
-                    {
-                        context.ReportDiagnostic(diagnostic);
-                    }
+                    context.ReportDiagnostic(diagnostic);
                 }
             }
         });
     }
 
-    private static IEnumerable<SentExceptionLeak> LeaksAt(BodyOperation site, ResponseModel model, ISymbol? containingSymbol)
+    /// <summary>
+    /// The exception data a member body sends, found once for both exception rules: the second to ask reads what the
+    /// first found.
+    /// </summary>
+    private static IReadOnlyList<SentExceptionLeak> LeaksIn(BodyOperations body, ResponseModel model, ISymbol? containingSymbol)
+    {
+        if (!body.HoldsException)
+        {
+            return Array.Empty<SentExceptionLeak>();
+        }
+
+        if (body.SentExceptionLeaks is { } known)
+        {
+            return known;
+        }
+
+        List<SentExceptionLeak>? found = null;
+        foreach (var operation in body.Operations)
+        {
+            AddLeaksAt(operation, model, containingSymbol, ref found);
+        }
+
+        IReadOnlyList<SentExceptionLeak> leaks = found ?? (IReadOnlyList<SentExceptionLeak>)Array.Empty<SentExceptionLeak>();
+        body.SentExceptionLeaks = leaks;
+        return leaks;
+    }
+
+    private static void AddLeaksAt(BodyOperation site, ResponseModel model, ISymbol? containingSymbol, ref List<SentExceptionLeak>? found)
     {
         var operation = site.Operation;
         IEnumerable<IOperation> values;
-        string sink;
         switch (operation)
         {
             case IReturnOperation { ReturnedValue: { } returned }:
@@ -80,15 +97,13 @@ internal static class ExceptionSinks
                     || WellKnownTypes.Implements(type, model.Types.ResultInterface)
                     || model.GetHandler(operation, containingSymbol).FunctionKind is not (HandlerKind.ControllerAction or HandlerKind.Endpoint))
                 {
-                    return Enumerable.Empty<SentExceptionLeak>();
+                    return;
                 }
 
                 values = new[] { value };
-                sink = "the returned value (200)";
                 break;
             case ISimpleAssignmentOperation assignment:
                 values = ExceptionFlow.ProblemDetailsWrites(assignment, model.Types);
-                sink = "ProblemDetails." + ((assignment.Target as IPropertyReferenceOperation)?.Property.IsIndexer == true ? "Extensions" : (assignment.Target as IPropertyReferenceOperation)?.Property.Name);
                 break;
             default:
                 if (site.Response is { } response)
@@ -101,13 +116,10 @@ internal static class ExceptionSinks
                     {
                         values = values.Where(v => ExceptionFlow.HandledExceptionType(v) is null).ToList();
                     }
-
-                    sink = response.StatusCode is { } status ? $"{response.Producer} ({status})" : response.Producer;
                 }
                 else
                 {
                     values = ExceptionFlow.ProblemDetailsWrites(operation, model.Types);
-                    sink = "ProblemDetails.Extensions";
                 }
 
                 break;
@@ -116,13 +128,35 @@ internal static class ExceptionSinks
         var leaks = ExceptionFlow.FindLeaks(values);
         if (leaks.Count == 0 || DevelopmentGuards.IsDevelopmentOnly(operation, containingSymbol))
         {
-            return Enumerable.Empty<SentExceptionLeak>();
+            return;
         }
 
-        return leaks
-            .Where(leak => !DevelopmentGuards.IsDevelopmentOnly(leak.Value, containingSymbol))
-            .Select(leak => new SentExceptionLeak(leak, sink))
-            .ToList();
+        // The sink's name only matters for a message, so it is built once leaks are found.
+        string? sink = null;
+        foreach (var leak in leaks)
+        {
+            if (!DevelopmentGuards.IsDevelopmentOnly(leak.Value, containingSymbol))
+            {
+                (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, sink ??= SinkName(site)));
+            }
+        }
+    }
+
+    /// <summary>How the code names what sends the data: <c>Problem (500)</c>, <c>ProblemDetails.Detail</c>.</summary>
+    private static string SinkName(BodyOperation site)
+    {
+        switch (site.Operation)
+        {
+            case IReturnOperation:
+                return "the returned value (200)";
+            case ISimpleAssignmentOperation assignment:
+                var property = (assignment.Target as IPropertyReferenceOperation)?.Property;
+                return "ProblemDetails." + (property?.IsIndexer == true ? "Extensions" : property?.Name);
+            default:
+                return site.Response is { } response
+                    ? response.StatusCode is { } status ? $"{response.Producer} ({status})" : response.Producer
+                    : "ProblemDetails.Extensions";
+        }
     }
 
     private static bool IsApplicationCode(HttpResponseInfo response, ResponseModel model)
