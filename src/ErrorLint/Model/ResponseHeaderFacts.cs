@@ -115,36 +115,27 @@ internal sealed class ResponseHeaderFacts
     {
         switch (operation)
         {
-            // The name first: every property assignment of every body is asked about.
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                when (property.Property.IsIndexer || property.Property.Name == "RetryAfter") && IsHeaderCollection(property.Property.ContainingType):
-                if (property.Property.IsIndexer)
-                {
-                    return property.Arguments.Length == 1 && IsRetryAfterName(property.Arguments[0].Value) ? assignment.Value : null;
-                }
+            // The names first: every property assignment and every Add of every body is asked about, and the collection's
+            // type check walks its interfaces.
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
+                when indexer.Arguments.Length == 1 && IsRetryAfterName(indexer.Arguments[0].Value) && IsHeaderCollection(indexer.Property.ContainingType):
+                return assignment.Value;
 
-                return property.Property.Name == "RetryAfter" ? assignment.Value : null;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "RetryAfter" } property } assignment
+                when IsHeaderCollection(property.Property.ContainingType):
+                return assignment.Value;
 
             case IInvocationOperation invocation when invocation.TargetMethod.Name is "Append" or "Add" or "TryAdd" or "Set" or "AppendList" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues":
+                // headers.Append(name, value) on the collection, or HeaderDictionaryExtensions.Append(headers, name, value).
                 var arguments = invocation.Arguments;
-                var first = 0;
-                if (invocation.Instance is { } instance)
-                {
-                    if (!IsHeaderCollection(HttpResponseInfo.Unwrap(instance)?.Type))
-                    {
-                        return null;
-                    }
-                }
-                else if (arguments.Length > 0 && IsHeaderCollection(HttpResponseInfo.Unwrap(arguments[0].Value)?.Type))
-                {
-                    first = 1;
-                }
-                else
+                var first = invocation.Instance is null ? 1 : 0;
+                if (arguments.Length <= first || !IsRetryAfterName(arguments[first].Value))
                 {
                     return null;
                 }
 
-                if (arguments.Length <= first || !IsRetryAfterName(arguments[first].Value))
+                var headers = invocation.Instance ?? arguments[0].Value;
+                if (!IsHeaderCollection(HttpResponseInfo.Unwrap(headers)?.Type))
                 {
                     return null;
                 }
