@@ -32,7 +32,10 @@ internal sealed class ResponseModel
     private readonly ConditionalWeakTable<IOperation, BodyFacts>.CreateValueCallback createBodyFacts;
 
     // The operation tree of a body is shared by all analyzers of a compilation, so the first rule's walk serves the rest.
-    private readonly ConditionalWeakTable<IOperation, BodyOperations> bodies = new();
+    // The driver hands each body to every rule close together, so the bodies walked last are enough to remember: a slot
+    // per body, picked by identity and overwritten whole, needs no lock and no weak handle per body.
+    private const int RecentBodyCount = 64;
+    private readonly RecentBody?[] recentBodies = new RecentBody?[RecentBodyCount];
     private readonly ConcurrentDictionary<ITypeSymbol, bool> exceptionTypes = new(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, bool> isExceptionType;
     private LastMember? lastMember;
@@ -59,19 +62,21 @@ internal sealed class ResponseModel
         => Describe(operation, depth: 0, cancellationToken);
 
     /// <summary>
-    /// The operations and responses of an operation block (a member body, an initializer), worked out once for every
-    /// rule that asks.
+    /// The operations and responses of an operation block (a member body, an initializer), worked out once for the
+    /// rules that ask about it in turn.
     /// </summary>
     public BodyOperations OperationsOf(IOperation block, CancellationToken cancellationToken)
     {
-        if (bodies.TryGetValue(block, out var known))
+        var slot = (RuntimeHelpers.GetHashCode(block) & int.MaxValue) % RecentBodyCount;
+        if (Volatile.Read(ref recentBodies[slot]) is { } recent && recent.Block == block)
         {
-            return known;
+            return recent.Operations;
         }
 
-        // Walked outside the table's lock so the walk can be cancelled; a rule racing on the same body keeps the first.
+        // A rule racing on the same body walks it too and finds the same operations; the later entry wins the slot.
         var created = BodyOperations.Create(block, this, cancellationToken);
-        return bodies.GetValue(block, _ => created);
+        Volatile.Write(ref recentBodies[slot], new RecentBody(block, created));
+        return created;
     }
 
     /// <summary>
@@ -582,6 +587,20 @@ internal sealed class ResponseModel
         RazorPage,
         ResponseWriting,
         ProblemDetailsService,
+    }
+
+    /// <summary>A body walked recently and its operations, replaced whole so that a rule on another thread never sees half of it.</summary>
+    private sealed class RecentBody
+    {
+        public RecentBody(IOperation block, BodyOperations operations)
+        {
+            Block = block;
+            Operations = operations;
+        }
+
+        public IOperation Block { get; }
+
+        public BodyOperations Operations { get; }
     }
 
     /// <summary>One member's blocks and their operations, replaced whole so that a rule on another thread never sees half of it.</summary>
