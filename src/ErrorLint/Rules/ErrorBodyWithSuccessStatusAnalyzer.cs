@@ -61,9 +61,9 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
     {
         var returned = HttpResponseInfo.Unwrap(returnOperation.ReturnedValue);
         if (returned?.Type is not { } type
+            || type.SpecialType != SpecialType.None && type.SpecialType != SpecialType.System_Object
             || WellKnownTypes.Implements(type, model.Types.ActionResultInterface)
-            || WellKnownTypes.Implements(type, model.Types.ResultInterface)
-            || type.SpecialType != SpecialType.None && type.SpecialType != SpecialType.System_Object)
+            || WellKnownTypes.Implements(type, model.Types.ResultInterface))
         {
             return;
         }
