@@ -161,13 +161,10 @@ internal sealed class ResponseModel
             return null;
         }
 
-        if (IsDeclaredInSource(method))
-        {
-            return depth < MaxHelperDepth ? DescribeHelperCall(invocation, depth, cancellationToken) : null;
-        }
-
         switch (producers.GetOrAdd(type.OriginalDefinition, producerFamilyOf))
         {
+            case ProducerFamily.Application:
+                return depth < MaxHelperDepth ? DescribeHelperCall(invocation, depth, cancellationToken) : null;
             case ProducerFamily.Results:
                 return DescribeFrameworkHelper(invocation, ResponseStyle.Results, "Results.");
             case ProducerFamily.TypedResults:
@@ -185,9 +182,17 @@ internal sealed class ResponseModel
         return null;
     }
 
-    /// <summary>Which framework producers a type's methods are; asked once per type, since every invocation of a body asks.</summary>
+    /// <summary>
+    /// Which producers a type's methods are: the application's own (possible response helpers) or a framework family;
+    /// asked once per type, since every invocation of a body asks.
+    /// </summary>
     private ProducerFamily ProducerFamilyOf(INamedTypeSymbol type)
     {
+        if (IsDeclaredInSource(type))
+        {
+            return ProducerFamily.Application;
+        }
+
         if (WellKnownTypes.Is(type, Types.Results))
         {
             return ProducerFamily.Results;
@@ -581,6 +586,9 @@ internal sealed class ResponseModel
     private enum ProducerFamily
     {
         None,
+
+        /// <summary>A type of the compilation itself: its methods may be response helpers.</summary>
+        Application,
         Results,
         TypedResults,
         Controller,
