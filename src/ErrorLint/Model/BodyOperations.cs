@@ -32,6 +32,8 @@ internal sealed class BodyOperations
     [ThreadStatic]
     private static Walk? pooledWalk;
 
+    private IReadOnlyList<SentExceptionLeak>? sentExceptionLeaks;
+
     private BodyOperations(ImmutableArray<BodyOperation> operations, ImmutableArray<HttpResponseInfo> responses, bool holdsException)
     {
         Operations = operations;
@@ -55,7 +57,12 @@ internal sealed class BodyOperations
     /// The exception data the body sends, set by the first exception rule to look (<see cref="ExceptionSinks"/>) and read
     /// by the other. Two rules racing on the same body each find the same list.
     /// </summary>
-    internal IReadOnlyList<SentExceptionLeak>? SentExceptionLeaks { get; set; }
+    internal IReadOnlyList<SentExceptionLeak>? SentExceptionLeaks
+    {
+        // Published whole: a rule on another thread sees either nothing or the finished list.
+        get => Volatile.Read(ref sentExceptionLeaks);
+        set => Volatile.Write(ref sentExceptionLeaks, value);
+    }
 
     /// <summary>A member with nothing to look at.</summary>
     public static BodyOperations Empty { get; } = new(ImmutableArray<BodyOperation>.Empty, ImmutableArray<HttpResponseInfo>.Empty, holdsException: false);
