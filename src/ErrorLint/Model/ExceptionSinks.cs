@@ -93,8 +93,7 @@ internal static class ExceptionSinks
             case IReturnOperation { ReturnedValue: { } returned }:
                 var value = HttpResponseInfo.Unwrap(returned);
                 if (value?.Type is not { } type
-                    || WellKnownTypes.Implements(type, model.Types.ActionResultInterface)
-                    || WellKnownTypes.Implements(type, model.Types.ResultInterface)
+                    || model.IsResultType(type)
                     || model.GetHandler(operation, containingSymbol).FunctionKind is not (HandlerKind.ControllerAction or HandlerKind.Endpoint))
                 {
                     return;

@@ -38,6 +38,8 @@ internal sealed class ResponseModel
     private readonly RecentBody?[] recentBodies = new RecentBody?[RecentBodyCount];
     private readonly ConcurrentDictionary<ITypeSymbol, bool> exceptionTypes = new(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, bool> isExceptionType;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> resultTypes = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeSymbol, bool> implementsResult;
     private LastMember? lastMember;
 
     private ResponseModel(WellKnownTypes types)
@@ -45,6 +47,7 @@ internal sealed class ResponseModel
         Types = types;
         createBodyFacts = root => BodyFacts.Create(root, this);
         isExceptionType = types.IsExceptionType;
+        implementsResult = type => WellKnownTypes.Implements(type, types.ActionResultInterface) || WellKnownTypes.Implements(type, types.ResultInterface);
         producerFamilyOf = ProducerFamilyOf;
     }
 
@@ -122,6 +125,12 @@ internal sealed class ResponseModel
     /// <summary>Whether a value of this type is an exception; asked of every local, parameter and property a body reads.</summary>
     public bool IsExceptionValue(ITypeSymbol? type)
         => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && exceptionTypes.GetOrAdd(type, isExceptionType);
+
+    /// <summary>
+    /// Whether a value of this type is an action result or a minimal-API result (<c>IActionResult</c>, <c>IResult</c>);
+    /// asked of every returned value, and answered once per type, since reading a type's interfaces builds an array.
+    /// </summary>
+    public bool IsResultType(ITypeSymbol type) => resultTypes.GetOrAdd(type.OriginalDefinition, implementsResult);
 
     public HandlerContext GetHandler(IOperation operation, ISymbol? containingSymbol) => HandlerContext.Of(operation, containingSymbol, Types);
 
@@ -522,7 +531,7 @@ internal sealed class ResponseModel
             return generic.Name == "ActionResult" || ReturnsResponse(generic.TypeArguments[0]);
         }
 
-        return WellKnownTypes.Implements(type, Types.ActionResultInterface) || WellKnownTypes.Implements(type, Types.ResultInterface);
+        return IsResultType(type);
     }
 
     private int? DefaultStatusCodeOf(INamedTypeSymbol type)

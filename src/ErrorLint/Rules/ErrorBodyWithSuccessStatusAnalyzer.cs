@@ -62,8 +62,7 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
         var returned = HttpResponseInfo.Unwrap(returnOperation.ReturnedValue);
         if (returned?.Type is not { } type
             || type.SpecialType != SpecialType.None && type.SpecialType != SpecialType.System_Object
-            || WellKnownTypes.Implements(type, model.Types.ActionResultInterface)
-            || WellKnownTypes.Implements(type, model.Types.ResultInterface))
+            || model.IsResultType(type))
         {
             return;
         }
