@@ -22,7 +22,7 @@ internal static class ModelProfiler
     {
         var modules = WebApiGenerator.ModulesFor(actions);
         var workload = new Workload("web API", modules * WebApiGenerator.ActionsPerModule, WebApiGenerator.Generate(modules), References.AspNetCore);
-        var rounds = new List<Dictionary<string, (double Ms, int Count)>>();
+        var rounds = new List<Dictionary<string, (double Ms, int Count, long Bytes)>>();
         var operationCount = 0;
         for (var round = 0; round <= Rounds; round++)
         {
@@ -31,29 +31,29 @@ internal static class ModelProfiler
             var operations = Operations(compilation);
             operationCount = operations.Count;
             var model = ResponseModel.For(compilation)!;
-            var buckets = new Dictionary<string, (double Ms, int Count)>(StringComparer.Ordinal);
+            var buckets = new Dictionary<string, (double Ms, int Count, long Bytes)>(StringComparer.Ordinal);
 
             // The shared walk every rule reads (OperationsOf), against a bare walk of the same bodies: its floor.
             var bodies = operations.Where(o => o.Operation.Parent is null).Select(o => o.Operation).ToList();
             foreach (var body in bodies)
             {
-                var start = Stopwatch.GetTimestamp();
+                var start = Start();
                 foreach (var _ in body.Descendants())
                 {
                 }
 
-                Add(buckets, "walk of a body (Descendants)", start);
+                Add(buckets, "walk of a body (Descendants)", Stop(start));
             }
 
             // The driver hands a body to every rule in turn: the first walks it, the next reads the remembered walk.
             foreach (var body in bodies)
             {
-                var start = Stopwatch.GetTimestamp();
+                var start = Start();
                 model.OperationsOf(body, default);
-                Add(buckets, "OperationsOf a body (first rule)", start);
-                start = Stopwatch.GetTimestamp();
+                Add(buckets, "OperationsOf a body (first rule)", Stop(start));
+                start = Start();
                 model.OperationsOf(body, default);
-                Add(buckets, "OperationsOf a body (every other rule)", start);
+                Add(buckets, "OperationsOf a body (every other rule)", Stop(start));
             }
 
             foreach (var (operation, member) in operations)
@@ -61,14 +61,15 @@ internal static class ModelProfiler
                 switch (operation.Kind)
                 {
                     case OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment:
-                        var start = Stopwatch.GetTimestamp();
+                        var start = Start();
                         var response = model.Describe(operation);
-                        Add(buckets, $"Describe {operation.Kind} → {(response is null ? "none" : response.ThroughHelper is not null ? "helper" : response.Kind.ToString())}", start);
+                        var described = Stop(start);
+                        Add(buckets, $"Describe {operation.Kind} → {(response is null ? "none" : response.ThroughHelper is not null ? "helper" : response.Kind.ToString())}", described);
                         break;
                     case OperationKind.Return:
-                        start = Stopwatch.GetTimestamp();
+                        start = Start();
                         model.GetHandler(operation, member);
-                        Add(buckets, "GetHandler Return", start);
+                        Add(buckets, "GetHandler Return", Stop(start));
                         break;
                 }
             }
@@ -82,13 +83,14 @@ internal static class ModelProfiler
 
         Console.WriteLine(Invariant($"{workload.Actions:N0} actions, {operationCount:N0} operations; medians of {Rounds} rounds, each on a fresh compilation and model."));
         Console.WriteLine();
-        Console.WriteLine("| Call | Count | Total (ms) | µs per call |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| Call | Count | Total (ms) | µs per call | Allocated (KB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var key in rounds[0].Keys.OrderByDescending(k => rounds[0][k].Ms))
         {
             var ms = Measurement.Median(rounds.Select(r => r[key].Ms));
             var count = rounds[0][key].Count;
-            Console.WriteLine(Invariant($"| {key} | {count:N0} | {ms:N1} | {ms * 1000 / count:N2} |"));
+            var kilobytes = Measurement.Median(rounds.Select(r => (double)r[key].Bytes)) / 1024;
+            Console.WriteLine(Invariant($"| {key} | {count:N0} | {ms:N1} | {ms * 1000 / count:N2} | {kilobytes:N0} |"));
         }
 
         return 0;
@@ -117,11 +119,17 @@ internal static class ModelProfiler
         return operations;
     }
 
-    private static void Add(Dictionary<string, (double Ms, int Count)> buckets, string key, long start)
+    /// <summary>A call's starting point: the clock and the bytes this thread has allocated so far.</summary>
+    private static (long Timestamp, long Bytes) Start() => (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
+    /// <summary>What a call took since <paramref name="start"/>, read before anything else (a bucket's name) is allocated.</summary>
+    private static (double Ms, long Bytes) Stop((long Timestamp, long Bytes) start)
+        => (Stopwatch.GetElapsedTime(start.Timestamp).TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - start.Bytes);
+
+    private static void Add(Dictionary<string, (double Ms, int Count, long Bytes)> buckets, string key, (double Ms, long Bytes) call)
     {
-        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        var (ms, count) = buckets.GetValueOrDefault(key);
-        buckets[key] = (ms + elapsed, count + 1);
+        var (ms, count, bytes) = buckets.GetValueOrDefault(key);
+        buckets[key] = (ms + call.Ms, count + 1, bytes + call.Bytes);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
