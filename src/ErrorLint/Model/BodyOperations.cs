@@ -144,8 +144,16 @@ internal sealed class BodyOperations
                         break;
                 }
 
-                Visit(operation);
+                if (!IsLeaf(operation.Kind))
+                {
+                    Visit(operation);
+                }
             }
         }
+
+        /// <summary>Kinds that never have children: most of a body's operations, not worth asking for an empty list.</summary>
+        private static bool IsLeaf(OperationKind kind)
+            => kind is OperationKind.Literal or OperationKind.LocalReference or OperationKind.ParameterReference
+                or OperationKind.InstanceReference or OperationKind.DefaultValue or OperationKind.TypeOf or OperationKind.Branch;
     }
 }

@@ -460,15 +460,18 @@ internal sealed class ResponseModel
         method = method.OriginalDefinition;
 
         // Remembered for every method called, so the repository and service calls of every body are looked at once.
-        if (!helperResponses.TryGetValue(method, out var summary))
-        {
-            summary = helperResponses.GetOrAdd(
-                method,
-                m => ReturnsResponse(m.ReturnType) && !m.DeclaringSyntaxReferences.IsEmpty ? SummarizeHelper(m, depth + 1, cancellationToken) : null);
-        }
-
+        var summary = helperResponses.TryGetValue(method, out var known) ? known : SummarizeOnce(method, depth, cancellationToken);
         return summary?.ThroughHelperCall(invocation, method);
     }
+
+    /// <summary>
+    /// The first call of a method: kept apart from <see cref="DescribeHelperCall"/> so that the closure it needs is
+    /// allocated once per method, not on every call of every body.
+    /// </summary>
+    private HttpResponseInfo? SummarizeOnce(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+        => helperResponses.GetOrAdd(
+            method,
+            m => ReturnsResponse(m.ReturnType) && !m.DeclaringSyntaxReferences.IsEmpty ? SummarizeHelper(m, depth + 1, cancellationToken) : null);
 
     /// <summary>The response every return of a helper produces, when they all agree on the status.</summary>
     private HttpResponseInfo? SummarizeHelper(IMethodSymbol method, int depth, CancellationToken cancellationToken)
