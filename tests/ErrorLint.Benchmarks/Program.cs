@@ -55,7 +55,7 @@ internal static class Program
         var aspNetCore = References.AspNetCoreAnalyzers();
         var aspNetCoreAnalyzers = aspNetCore.Select(a => a.Analyzer).ToImmutableArray();
 
-        // Warm-up: JIT the compiler and every analyzer once on the smallest API; not recorded.
+        // Warm-up on the smallest API, not recorded.
         var warmUp = Web(sizes[0]);
         for (var pass = 1; pass <= WarmUpPasses; pass++)
         {
