@@ -151,7 +151,7 @@ internal sealed class BodyOperations
             }
         }
 
-        /// <summary>Kinds that never have children: most of a body's operations, not worth asking for an empty list.</summary>
+        /// <summary>Kinds that never have children: the walk need not ask them for an empty list of children.</summary>
         private static bool IsLeaf(OperationKind kind)
             => kind is OperationKind.Literal or OperationKind.LocalReference or OperationKind.ParameterReference
                 or OperationKind.InstanceReference or OperationKind.DefaultValue or OperationKind.TypeOf or OperationKind.Branch;
