@@ -14,6 +14,9 @@ internal static class RuleSamples
     /// <summary>Replaced by an attribute list (or nothing) in front of the member that holds the flagged statement.</summary>
     public const string MemberAttributes = "/*member*/";
 
+    /// <summary>The attribute list in front of the type that holds the member, for tests that add one of their own.</summary>
+    public const string TypeAttributes = "[ApiController]";
+
     public static readonly IReadOnlyDictionary<string, string> Positive = new Dictionary<string, string>
     {
         ["EL0001"] = Controller("public IActionResult Get() => Ok(new { error = \"Order not found\" });"),
