@@ -54,6 +54,52 @@ public sealed class SuppressionTests
         Assert.DoesNotContain(await RunAsync(id, source.Replace(RuleSamples.TypeAttributes, GeneratedCode + RuleSamples.TypeAttributes, StringComparison.Ordinal)), d => d.Id == id);
     }
 
+    // What GeneratedCodePolicy relies on: a rule reports only inside the member it was handed, even when that member's
+    // responses come from helpers in a generated file.
+    [Fact]
+    public async Task No_rule_reports_inside_a_generated_file_that_hand_written_code_calls()
+    {
+        const string Controller = """
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            [Route("orders")]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpGet("{id}")]
+                public IActionResult Get(int id) => id > 0 ? Responses.OkWithError(this) : Responses.BadRequestText(this);
+
+                [HttpPost]
+                public IActionResult Create() => ModelState.IsValid ? Responses.Unavailable(this) : Responses.ServerValidation(this);
+            }
+            """;
+        const string Helpers = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class Responses
+            {
+                public static IActionResult OkWithError(ControllerBase controller) => controller.Ok(new { error = "Order not found" });
+                public static IActionResult BadRequestText(ControllerBase controller) => controller.BadRequest("The id must be positive");
+                public static IActionResult Unavailable(ControllerBase controller) => controller.Problem(detail: "The queue is full.", statusCode: 503);
+                public static IActionResult ServerValidation(ControllerBase controller) => controller.StatusCode(500, controller.ModelState);
+            }
+            """;
+        var project = TestProject.Create(new[] { Controller, Helpers }, Framework, null, OutputKind.DynamicallyLinkedLibrary, RuleCatalog.Analyzers);
+        var helpersId = project.DocumentIds[1];
+
+        // Hand-written, the helpers are reported: the generated case below is not silent for want of findings.
+        var handWritten = (await Analysis.RunAsync(project, RuleCatalog.Analyzers, includeCompilerDiagnostics: false))
+            .ThrowIfAnalyzerFailed("the helpers, hand-written").AnalyzerDiagnostics;
+        var helpersPath = project.GetDocument(helpersId)!.FilePath;
+        Assert.Contains(handWritten, d => d.Location.SourceTree?.FilePath == helpersPath);
+
+        var generatedPath = $"/{TestProject.Name}/Responses.g.cs";
+        var generated = project.Solution.WithDocumentFilePath(helpersId, generatedPath).GetProject(project.Id)!;
+        var diagnostics = (await Analysis.RunAsync(generated, RuleCatalog.Analyzers, includeCompilerDiagnostics: false))
+            .ThrowIfAnalyzerFailed("the helpers, generated").AnalyzerDiagnostics;
+        Assert.DoesNotContain(diagnostics, d => d.Location.SourceTree?.FilePath == generatedPath);
+    }
+
     [Theory]
     [MemberData(nameof(RuleSamples.RuleIds), MemberType = typeof(RuleSamples))]
     public async Task Editorconfig_severity_none_silences_the_rule(string id) =>
