@@ -119,7 +119,7 @@ internal static class ModelProfiler
         {
             var semanticModel = compilation.GetSemanticModel(tree);
             var root = tree.GetRoot();
-            foreach (var body in root.DescendantNodes().Where(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax).Append(root))
+            foreach (var body in BodySyntaxes(root))
             {
                 var member = body is CompilationUnitSyntax unit
                     ? unit.Members.OfType<GlobalStatementSyntax>().FirstOrDefault() is { } first ? semanticModel.GetEnclosingSymbol(first.SpanStart) : null
@@ -134,13 +134,13 @@ internal static class ModelProfiler
         return operations;
     }
 
-    /// <summary>The operation tree of every method and accessor body, each bound when the sequence reaches it.</summary>
+    /// <summary>The operation tree of every member body, each bound when the sequence reaches it.</summary>
     private static IEnumerable<IOperation> Bodies(Compilation compilation)
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
             var semanticModel = compilation.GetSemanticModel(tree);
-            foreach (var body in tree.GetRoot().DescendantNodes().Where(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax))
+            foreach (var body in BodySyntaxes(tree.GetRoot()))
             {
                 if (semanticModel.GetOperation(body) is { } operation)
                 {
@@ -149,6 +149,10 @@ internal static class ModelProfiler
             }
         }
     }
+
+    /// <summary>The syntax of every method and accessor body of a file, and the file itself for its top-level statements.</summary>
+    private static IEnumerable<SyntaxNode> BodySyntaxes(SyntaxNode root)
+        => root.DescendantNodes().Where(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax).Append(root);
 
     /// <summary>A call's starting point: the clock and the bytes this thread has allocated so far.</summary>
     private static (long Timestamp, long Bytes) Start() => (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
