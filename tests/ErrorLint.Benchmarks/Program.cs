@@ -13,6 +13,7 @@ namespace ErrorLint.Benchmarks;
 /// <summary>
 /// Measures ErrorLint against the compiler and ASP.NET Core's own analyzers on a generated API.
 /// Usage: dotnet run -c Release --project tests/ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick]
+/// (or --profile [actions], or --compare path/to/another/ErrorLint.dll).
 /// It reports; it never fails on timings.
 /// </summary>
 internal static class Program
@@ -27,6 +28,7 @@ internal static class Program
     {
         var sizes = new[] { 2000, 4000, 8000, 16000 };
         var runs = 5;
+        string? compare = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,15 +43,23 @@ internal static class Program
                     sizes = new[] { 1000, 2000 };
                     runs = 2;
                     break;
+                case "--compare" when i + 1 < args.Length:
+                    compare = args[++i];
+                    break;
                 case "--profile":
                     return ModelProfiler.Run(args.Skip(i + 1).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(BudgetSize).First());
                 default:
-                    Console.Error.WriteLine("usage: ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick] | --profile [actions]");
+                    Console.Error.WriteLine("usage: ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick] | --profile [actions] | --compare path/to/ErrorLint.dll [--sizes 8000] [--runs 5]");
                     return 2;
             }
         }
 
         Array.Sort(sizes);
+        if (compare is not null)
+        {
+            return await Comparison.RunAsync(compare, sizes.OrderBy(s => Math.Abs(s - BudgetSize)).First(), runs, WarmUpPasses).ConfigureAwait(false);
+        }
+
         var total = Stopwatch.StartNew();
         var errorLint = References.ErrorLintAnalyzers();
         var aspNetCore = References.AspNetCoreAnalyzers();

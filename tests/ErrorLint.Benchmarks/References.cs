@@ -23,8 +23,11 @@ internal static class References
     public static ImmutableArray<MetadataReference> AspNetCore { get; } = NetCore.AddRange(Load(Path.Combine(AspNetCoreRefPackage, "ref", "net10.0")));
 
     /// <summary>Every analyzer in the ErrorLint assembly, found by reflection so new rules are measured without edits here.</summary>
-    public static ImmutableArray<DiagnosticAnalyzer> ErrorLintAnalyzers()
-        => typeof(ErrorLint.Model.ResponseModel).Assembly.GetTypes()
+    public static ImmutableArray<DiagnosticAnalyzer> ErrorLintAnalyzers() => AnalyzersIn(typeof(ErrorLint.Model.ResponseModel).Assembly);
+
+    /// <summary>Every analyzer of an ErrorLint build, in name order.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(Assembly assembly)
+        => assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ErrorLint.Benchmarks;
+
+/// <summary>
+/// Measures this build of ErrorLint against another build of it in one process, passes taking turns
+/// (<c>--compare path/to/ErrorLint.dll</c>). On a shared machine the milliseconds of two separate runs differ by a
+/// third; passes that alternate within one run see the same machine, so a change's effect shows through that noise.
+/// </summary>
+internal static class Comparison
+{
+    public static async Task<int> RunAsync(string baselinePath, int actions, int runs, int warmUpPasses)
+    {
+        var current = References.ErrorLintAnalyzers();
+        var baseline = LoadAnalyzers(baselinePath);
+        var aspNetCore = References.AspNetCoreAnalyzers().Select(a => a.Analyzer).ToImmutableArray();
+        var modules = WebApiGenerator.ModulesFor(actions);
+        var workload = new Workload("web API", modules * WebApiGenerator.ActionsPerModule, WebApiGenerator.Generate(modules), References.AspNetCore);
+
+        for (var pass = 1; pass <= warmUpPasses; pass++)
+        {
+            Console.Error.WriteLine(Invariant($"warm-up {pass}/{warmUpPasses}"));
+            await Measurement.RunAsync(workload, baseline, aspNetCore, checkErrors: pass == 1, measureCompile: false).ConfigureAwait(false);
+            await Measurement.RunAsync(workload, current, aspNetCore, checkErrors: false, measureCompile: false).ConfigureAwait(false);
+        }
+
+        var baselineRuns = new List<RunResult>();
+        var currentRuns = new List<RunResult>();
+        for (var run = 1; run <= runs; run++)
+        {
+            Console.Error.WriteLine(Invariant($"run {run}/{runs}"));
+
+            // Each build goes first in every other run, so neither is always measured on a machine the other has warmed.
+            var currentFirst = run % 2 == 0;
+            if (currentFirst)
+            {
+                currentRuns.Add(await Measurement.RunAsync(workload, current, aspNetCore, checkErrors: false, measureCompile: false).ConfigureAwait(false));
+            }
+
+            baselineRuns.Add(await Measurement.RunAsync(workload, baseline, aspNetCore, checkErrors: false, measureCompile: false).ConfigureAwait(false));
+            if (!currentFirst)
+            {
+                currentRuns.Add(await Measurement.RunAsync(workload, current, aspNetCore, checkErrors: false, measureCompile: false).ConfigureAwait(false));
+            }
+        }
+
+        Console.WriteLine(Invariant($"{workload.Actions:N0} actions; medians of {runs} alternating runs per build after {warmUpPasses} warm-up passes each."));
+        Console.WriteLine(Invariant($"Baseline: {baselinePath}"));
+        Console.WriteLine();
+        Console.WriteLine("| Analyzer | Baseline (ms) | This build (ms) | Change |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var name in current.Select(a => a.GetType().Name))
+        {
+            var before = Measurement.Median(baselineRuns.Select(r => r.ErrorLint.TryGetValue(name, out var t) ? t.Milliseconds : 0));
+            var after = Measurement.Median(currentRuns.Select(r => r.ErrorLint[name].Milliseconds));
+            Console.WriteLine(Row(name, before, after));
+        }
+
+        Console.WriteLine(Row("**ErrorLint, median of the totals**", Measurement.Median(baselineRuns.Select(r => r.ErrorLintMs)), Measurement.Median(currentRuns.Select(r => r.ErrorLintMs))));
+        // Printed to show how steady the passes were, not as a result: the same build against itself moved it by 41 %.
+        Console.WriteLine(Row("ASP.NET Core's analyzers (same in both; shows how steady the passes were)", Measurement.Median(baselineRuns.Select(r => r.AspNetCoreMs)), Measurement.Median(currentRuns.Select(r => r.AspNetCoreMs))));
+        Console.WriteLine();
+        Console.WriteLine("Diagnostics, baseline: " + Diagnostics(baselineRuns[0]));
+        Console.WriteLine("Diagnostics, this build: " + Diagnostics(currentRuns[0]));
+        return 0;
+    }
+
+    /// <summary>Another build's analyzers, loaded beside this one; Roslyn itself comes from this process.</summary>
+    private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path)
+    {
+        var context = new AssemblyLoadContext("baseline ErrorLint");
+        var assembly = context.LoadFromAssemblyPath(System.IO.Path.GetFullPath(path));
+        return References.AnalyzersIn(assembly);
+    }
+
+    private static string Row(string name, double before, double after)
+        => Invariant($"| {name} | {before:N1} | {after:N1} | {(before > 0 ? $"{(after - before) / before * 100:+0;-0} %" : "n/a")} |");
+
+    private static string Diagnostics(RunResult result)
+        => string.Join(", ", result.Diagnostics.Where(d => d.Key.StartsWith("EL", StringComparison.Ordinal)).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => Invariant($"{d.Key} ×{d.Value}")));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
