@@ -248,6 +248,12 @@ internal static class ErrorBodyClassifier
             return true;
         }
 
+        // Asked of every body that is a call: the qualified name is built only when the options name factories.
+        if (options.FailureFactories.IsEmpty)
+        {
+            return false;
+        }
+
         var qualified = method.ContainingType.Name + "." + method.Name;
         foreach (var factory in options.FailureFactories)
         {

@@ -58,5 +58,13 @@ internal static class KnownProducers
         return false;
     }
 
+    /// <summary>
+    /// Whether a framework method of this name can produce a response: a helper above, or a write to the response
+    /// (<c>WriteAsync</c>, <c>WriteAsJsonAsync</c>, <c>IProblemDetailsService.TryWriteAsync</c>). Most calls of a body
+    /// (LINQ, logging, string methods) are answered here, before any lookup by symbol.
+    /// </summary>
+    public static bool MayProduceResponse(string methodName)
+        => Helpers.ContainsKey(methodName) || methodName is "WriteAsync" or "WriteAsJsonAsync" or "TryWriteAsync";
+
     public static bool IsBodyParameter(string parameterName) => BodyParameters.Contains(parameterName);
 }

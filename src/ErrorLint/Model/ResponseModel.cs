@@ -170,10 +170,22 @@ internal sealed class ResponseModel
             return null;
         }
 
+        // The application's own methods may be response helpers; an abstract one (a repository or service interface,
+        // most of a body's calls) has no body to summarize.
+        if (IsDeclaredInSource(type))
+        {
+            return depth < MaxHelperDepth && !method.IsAbstract ? DescribeHelperCall(invocation, depth, cancellationToken) : null;
+        }
+
+        // Most framework calls of a body (LINQ, logging, string methods) produce no response, and their name says so
+        // before any lookup by symbol.
+        if (!KnownProducers.MayProduceResponse(method.Name))
+        {
+            return null;
+        }
+
         switch (producers.GetOrAdd(type.OriginalDefinition, producerFamilyOf))
         {
-            case ProducerFamily.Application:
-                return depth < MaxHelperDepth ? DescribeHelperCall(invocation, depth, cancellationToken) : null;
             case ProducerFamily.Results:
                 return DescribeFrameworkHelper(invocation, ResponseStyle.Results, "Results.");
             case ProducerFamily.TypedResults:
@@ -191,17 +203,9 @@ internal sealed class ResponseModel
         return null;
     }
 
-    /// <summary>
-    /// Which producers a type's methods are: the application's own (possible response helpers) or a framework family;
-    /// asked once per type, since every invocation of a body asks.
-    /// </summary>
+    /// <summary>Which framework family of producers a referenced type's methods are; asked once per type, since every call of a body asks.</summary>
     private ProducerFamily ProducerFamilyOf(INamedTypeSymbol type)
     {
-        if (IsDeclaredInSource(type))
-        {
-            return ProducerFamily.Application;
-        }
-
         if (WellKnownTypes.Is(type, Types.Results))
         {
             return ProducerFamily.Results;
@@ -598,9 +602,6 @@ internal sealed class ResponseModel
     private enum ProducerFamily
     {
         None,
-
-        /// <summary>A type of the compilation itself: its methods may be response helpers.</summary>
-        Application,
         Results,
         TypedResults,
         Controller,
