@@ -77,6 +77,14 @@ internal static class Program
         foreach (var size in sizes)
         {
             var workload = size == sizes[0] ? warmUp : Web(size);
+            if (workload != warmUp)
+            {
+                // One unrecorded pass per new size: the garbage collector sizes its generations to the workload, and a
+                // compiler server or an IDE analyzing an application of this size has long done so.
+                Progress($"{workload.Name}, {workload.Actions} actions: warm-up");
+                await Measurement.RunAsync(workload, errorLint, aspNetCoreAnalyzers, checkErrors: false).ConfigureAwait(false);
+            }
+
             web.Add((workload, await Repeat(workload, runs, errorLint, aspNetCoreAnalyzers).ConfigureAwait(false)));
         }
 
