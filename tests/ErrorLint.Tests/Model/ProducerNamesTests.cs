@@ -29,20 +29,6 @@ public sealed class ProducerNamesTests
     }
 
     [Theory]
-    [InlineData(TargetFrameworks.AspNetCore8)]
-    [InlineData(TargetFrameworks.AspNetCore10)]
-    public void Every_helper_the_model_describes_passes_the_name_filter(TargetFrameworks framework)
-    {
-        var helpers = new[] { "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults", "Microsoft.AspNetCore.Mvc.ControllerBase" }
-            .SelectMany(type => PublicMethodNames(framework, type))
-            .Where(name => KnownProducers.TryGetHelper(name, out _, out _))
-            .ToList();
-
-        Assert.Contains("Problem", helpers);
-        Assert.All(helpers, name => Assert.True(KnownProducers.MayProduceResponse(name), name));
-    }
-
-    [Theory]
     [InlineData("Where")]
     [InlineData("LogWarning")]
     [InlineData("ToString")]
