@@ -82,7 +82,7 @@ internal static class Comparison
     }
 
     private static string Row(string name, double before, double after)
-        => Invariant($"| {name} | {before:N1} | {after:N1} | {(before > 0 ? $"{(after - before) / before * 100:+0;-0} %" : "n/a")} |");
+        => Invariant($"| {name} | {before:N1} | {after:N1} | {(before > 0 ? $"{(after - before) / before * 100:+0;-0;0} %" : "n/a")} |");
 
     private static string Diagnostics(RunResult result)
         => string.Join(", ", result.Diagnostics.Where(d => d.Key.StartsWith("EL", StringComparison.Ordinal)).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => Invariant($"{d.Key} ×{d.Value}")));
