@@ -60,6 +60,14 @@ internal sealed class RunResult
     /// </summary>
     public double AnalysisCpuShare { get; set; }
 
+    /// <summary>
+    /// The analyzer pass's wall-clock time, and how much of it every thread of the process spent stopped for garbage
+    /// collections: a callback running when a collection starts is charged for the pause, whoever allocated.
+    /// </summary>
+    public double AnalysisMs { get; set; }
+
+    public double AnalysisGcPauseMs { get; set; }
+
     public Dictionary<string, AnalyzerTiming> ErrorLint { get; } = new(StringComparer.Ordinal);
 
     public double AspNetCoreMs { get; set; }
@@ -118,9 +126,12 @@ internal static class Measurement
         var withAnalyzers = analyzed.WithAnalyzers(all, options);
         process.Refresh();
         var analysisCpuBefore = process.TotalProcessorTime;
+        var pausedBefore = GC.GetTotalPauseDuration();
         var analysisWall = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
         analysisWall.Stop();
+        result.AnalysisMs = analysisWall.Elapsed.TotalMilliseconds;
+        result.AnalysisGcPauseMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         process.Refresh();
         result.AnalysisCpuShare = (process.TotalProcessorTime - analysisCpuBefore).TotalMilliseconds / analysisWall.Elapsed.TotalMilliseconds;
         foreach (var diagnostic in diagnostics)

@@ -138,6 +138,8 @@ internal static class Program
         text.AppendLine(Invariant($"Times are wall-clock (the analyzer driver's own timing); the process got {share:N2} of a core per second while measuring, so on a busy machine compare the ratios, not the milliseconds."));
         var analysisShare = Measurement.Median(web.SelectMany(w => w.Runs).Select(r => r.AnalysisCpuShare));
         text.AppendLine(Invariant($"During the analyzer passes the compiler binds on one thread while the analyzers run on another; the process got {analysisShare:N2} of a core per second there (2 would mean neither thread waited for a core)."));
+        var pauseShare = Measurement.Median(web.SelectMany(w => w.Runs).Select(r => r.AnalysisGcPauseMs / r.AnalysisMs));
+        text.AppendLine(Invariant($"Garbage collections stopped every thread for {pauseShare:P0} of the analyzer passes' wall-clock time; a callback running when one starts is charged for its pause, whoever allocated."));
         text.AppendLine(Invariant($"ErrorLint: {errorLint.Length} analyzers. ASP.NET Core: {aspNetCore.Length} analyzers from {string.Join(", ", aspNetCore.GroupBy(a => a.Assembly).Select(g => $"{g.Key} ({g.Count()})"))}."));
         text.AppendLine();
 
