@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Diagnostics;
+using static ErrorLint.Benchmarks.Program;
 
 namespace ErrorLint.Benchmarks;
 
@@ -17,13 +17,11 @@ namespace ErrorLint.Benchmarks;
 /// </summary>
 internal static class Comparison
 {
-    public static async Task<int> RunAsync(string baselinePath, int actions, int runs, int warmUpPasses)
+    public static async Task<int> RunAsync(string baselinePath, Workload workload, int runs, int warmUpPasses)
     {
         var current = References.ErrorLintAnalyzers();
         var baseline = LoadAnalyzers(baselinePath);
         var aspNetCore = References.AspNetCoreAnalyzers().Select(a => a.Analyzer).ToImmutableArray();
-        var modules = WebApiGenerator.ModulesFor(actions);
-        var workload = new Workload("web API", modules * WebApiGenerator.ActionsPerModule, WebApiGenerator.Generate(modules), References.AspNetCore);
 
         for (var pass = 1; pass <= warmUpPasses; pass++)
         {
@@ -83,9 +81,4 @@ internal static class Comparison
 
     private static string Row(string name, double before, double after)
         => Invariant($"| {name} | {before:N1} | {after:N1} | {(before > 0 ? $"{(after - before) / before * 100:+0;-0;0} %" : "n/a")} |");
-
-    private static string Diagnostics(RunResult result)
-        => string.Join(", ", result.Diagnostics.Where(d => d.Key.StartsWith("EL", StringComparison.Ordinal)).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => Invariant($"{d.Key} ×{d.Value}")));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -57,7 +57,7 @@ internal static class Program
         Array.Sort(sizes);
         if (compare is not null)
         {
-            return await Comparison.RunAsync(compare, sizes.OrderBy(s => Math.Abs(s - BudgetSize)).First(), runs, WarmUpPasses).ConfigureAwait(false);
+            return await Comparison.RunAsync(compare, Web(NearestToBudget(sizes)), runs, WarmUpPasses).ConfigureAwait(false);
         }
 
         var total = Stopwatch.StartNew();
@@ -90,7 +90,7 @@ internal static class Program
 
         // The same API with mistakes in every module: what reporting costs on top of finding (the rules' own work on a
         // mistake, building its diagnostic and its fix's properties).
-        var denseSize = sizes.OrderBy(s => Math.Abs(s - BudgetSize)).First();
+        var denseSize = NearestToBudget(sizes);
         var dense = Web(denseSize, mistakeSpacing: 1);
         var denseRuns = await Repeat(dense, runs, errorLint, aspNetCoreAnalyzers).ConfigureAwait(false);
 
@@ -103,7 +103,10 @@ internal static class Program
         return 0;
     }
 
-    private static Workload Web(int actions, int mistakeSpacing = WebApiGenerator.DefaultMistakeSpacing)
+    /// <summary>The size the budgets are judged at, or the nearest one measured.</summary>
+    private static int NearestToBudget(int[] sizes) => sizes.OrderBy(s => Math.Abs(s - BudgetSize)).First();
+
+    internal static Workload Web(int actions, int mistakeSpacing = WebApiGenerator.DefaultMistakeSpacing)
     {
         var modules = WebApiGenerator.ModulesFor(actions);
         var name = mistakeSpacing == 1 ? "web API, mistakes in every module" : "web API";
@@ -214,7 +217,7 @@ internal static class Program
         return text.ToString();
     }
 
-    private static string Diagnostics(RunResult result)
+    internal static string Diagnostics(RunResult result)
     {
         var ours = result.Diagnostics.Where(d => d.Key.StartsWith("EL", StringComparison.Ordinal)).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
         return ours.Count == 0 ? "none" : string.Join(", ", ours.Select(d => Invariant($"{d.Key} ×{d.Value}")));
@@ -224,7 +227,7 @@ internal static class Program
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void Progress(string message) => Console.Error.WriteLine(Invariant($"[{DateTime.Now:HH:mm:ss}] {message}"));
 }
