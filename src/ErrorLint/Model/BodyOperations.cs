@@ -10,14 +10,21 @@ namespace ErrorLint.Model;
 /// <summary>An operation of a member body that a rule may look at, with the response it produces, if any.</summary>
 internal readonly struct BodyOperation
 {
-    public BodyOperation(IOperation operation, HttpResponseInfo? response)
+    public BodyOperation(IOperation operation, OperationKind kind, HttpResponseInfo? response)
     {
         Operation = operation;
+        Kind = kind;
         Response = response;
     }
 
     /// <summary>An invocation, object creation, assignment to a property or <c>return</c> with a value.</summary>
     public IOperation Operation { get; }
+
+    /// <summary>
+    /// The operation's kind, read once by the walk: a rule that looks at one kind skips the rest without a type test
+    /// (an interface type test costs a call, and every rule goes through every operation of every body).
+    /// </summary>
+    public OperationKind Kind { get; }
 
     public HttpResponseInfo? Response { get; }
 }
@@ -122,32 +129,42 @@ internal sealed class BodyOperations
         {
             foreach (var operation in parent.ChildOperations)
             {
-                switch (operation.Kind)
+                // Read once: every read of Kind is an interface call that cannot be predicted, so it goes through a lookup.
+                var kind = operation.Kind;
+                switch (kind)
                 {
                     // Every rule that looks at an assignment looks at a property written (Response.StatusCode,
                     // Headers.RetryAfter, ProblemDetails.Detail); a local or a field written is nothing to any of them.
-                    case OperationKind.Invocation or OperationKind.ObjectCreation:
+                    case OperationKind.Invocation:
+                        Add(operation, kind, model!.DescribeInvocation((IInvocationOperation)operation, cancellationToken));
+                        break;
+                    case OperationKind.ObjectCreation:
+                        Add(operation, kind, model!.DescribeCreation((IObjectCreationOperation)operation));
+                        break;
                     case OperationKind.SimpleAssignment when ((ISimpleAssignmentOperation)operation).Target is IPropertyReferenceOperation:
-                        var response = model!.Describe(operation, cancellationToken);
-                        Operations.Add(new BodyOperation(operation, response));
-                        if (response is not null)
-                        {
-                            Responses.Add(response);
-                        }
-
+                        Add(operation, kind, model!.DescribeStatusAssignment((ISimpleAssignmentOperation)operation));
                         break;
                     case OperationKind.Return when ((IReturnOperation)operation).ReturnedValue is not null:
-                        Operations.Add(new BodyOperation(operation, response: null));
+                        Operations.Add(new BodyOperation(operation, kind, response: null));
                         break;
                     case OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.PropertyReference when !HoldsException:
                         HoldsException = model!.IsExceptionValue(operation.Type);
                         break;
                 }
 
-                if (!IsLeaf(operation.Kind))
+                if (!IsLeaf(kind))
                 {
                     Visit(operation);
                 }
+            }
+        }
+
+        private void Add(IOperation operation, OperationKind kind, HttpResponseInfo? response)
+        {
+            Operations.Add(new BodyOperation(operation, kind, response));
+            if (response is not null)
+            {
+                Responses.Add(response);
             }
         }
 

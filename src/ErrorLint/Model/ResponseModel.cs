@@ -36,17 +36,17 @@ internal sealed class ResponseModel
     // per body, picked by identity and overwritten whole, needs no lock and no weak handle per body.
     private const int RecentBodyCount = 64;
     private readonly RecentBody?[] recentBodies = new RecentBody?[RecentBodyCount];
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> exceptionTypes = new(SymbolEqualityComparer.Default);
-    private readonly Func<ITypeSymbol, bool> isExceptionType;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> resultTypes = new(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, bool> implementsResult;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> actionResultTypes = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeSymbol, bool> implementsActionResult;
     private LastMember? lastMember;
 
     private ResponseModel(WellKnownTypes types)
     {
         Types = types;
         createBodyFacts = root => BodyFacts.Create(root, this);
-        isExceptionType = types.IsExceptionType;
+        implementsActionResult = type => WellKnownTypes.Implements(type, types.ActionResultInterface);
         implementsResult = type => WellKnownTypes.Implements(type, types.ActionResultInterface) || WellKnownTypes.Implements(type, types.ResultInterface);
         producerFamilyOf = ProducerFamilyOf;
     }
@@ -124,7 +124,29 @@ internal sealed class ResponseModel
 
     /// <summary>Whether a value of this type is an exception; asked of every local, parameter and property a body reads.</summary>
     public bool IsExceptionValue(ITypeSymbol? type)
-        => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && exceptionTypes.GetOrAdd(type, isExceptionType);
+    {
+        if (type is not { SpecialType: SpecialType.None, TypeKind: TypeKind.Class })
+        {
+            return false;
+        }
+
+        // A class's base chain is short (a DTO's is one step to object): walking it costs less than hashing the type
+        // for a cache, which for a constructed type (List<Order>) hashes its type arguments too.
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(current, Types.Exception))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a value of this type is an action result or a minimal-API result (<c>IActionResult</c>, <c>IResult</c>);
@@ -160,6 +182,10 @@ internal sealed class ResponseModel
             _ => null,
         };
     }
+
+    /// <summary>The response a call produces, if any; asked of every call of every body by the shared walk.</summary>
+    public HttpResponseInfo? DescribeInvocation(IInvocationOperation invocation, CancellationToken cancellationToken)
+        => DescribeInvocation(invocation, depth: 0, cancellationToken);
 
     private HttpResponseInfo? DescribeInvocation(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
     {
@@ -282,9 +308,11 @@ internal sealed class ResponseModel
         return impliedStatus == KnownProducers.StatusFromArgument ? (null, StatusOrigin.Unknown) : (impliedStatus, StatusOrigin.Implied);
     }
 
-    private HttpResponseInfo? DescribeCreation(IObjectCreationOperation creation)
+    /// <summary>The response an object creation produces (<c>new ObjectResult(...)</c>), if any.</summary>
+    public HttpResponseInfo? DescribeCreation(IObjectCreationOperation creation)
     {
-        if (creation.Type is not INamedTypeSymbol type || !WellKnownTypes.Implements(type, Types.ActionResultInterface))
+        // Answered once per created type: reading a type's interfaces builds an array, and most creations are of DTOs and lists.
+        if (creation.Type is not INamedTypeSymbol type || !actionResultTypes.GetOrAdd(type.OriginalDefinition, implementsActionResult))
         {
             return null;
         }
@@ -377,7 +405,8 @@ internal sealed class ResponseModel
         return new HttpResponseInfo(creation, ResponseStyle.ResultObject, kind, "new " + type.Name, status, origin, statusOperation, body);
     }
 
-    private HttpResponseInfo? DescribeStatusAssignment(ISimpleAssignmentOperation assignment)
+    /// <summary>The response a <c>Response.StatusCode</c> assignment produces, if it is one.</summary>
+    public HttpResponseInfo? DescribeStatusAssignment(ISimpleAssignmentOperation assignment)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "StatusCode" } property
             || !WellKnownTypes.InheritsFrom(property.Property.ContainingType, Types.HttpResponse))

@@ -39,9 +39,9 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
             {
                 foreach (var operation in model.OperationsIn(c).Operations)
                 {
-                    if (operation.Operation is IInvocationOperation invocation)
+                    if (operation.Kind == OperationKind.Invocation)
                     {
-                        Analyze(c, invocation, applicationBuilder);
+                        Analyze(c, (IInvocationOperation)operation.Operation, applicationBuilder);
                     }
                 }
             });

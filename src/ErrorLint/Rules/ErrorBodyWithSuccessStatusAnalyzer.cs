@@ -32,9 +32,9 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
                     {
                         AnalyzeResponse(c, response, model);
                     }
-                    else if (operation.Operation is IReturnOperation returnOperation)
+                    else if (operation.Kind == OperationKind.Return)
                     {
-                        AnalyzeReturnedValue(c, returnOperation, model);
+                        AnalyzeReturnedValue(c, (IReturnOperation)operation.Operation, model);
                     }
                 }
             });

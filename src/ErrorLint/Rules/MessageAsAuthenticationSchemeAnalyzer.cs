@@ -30,7 +30,7 @@ public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var operation in model.OperationsIn(c).Operations)
                 {
-                    if (operation.Operation is IInvocationOperation or IObjectCreationOperation)
+                    if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation)
                     {
                         Analyze(c, operation.Operation, facts);
                     }

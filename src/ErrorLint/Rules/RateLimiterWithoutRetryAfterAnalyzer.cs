@@ -32,9 +32,9 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var operation in model.OperationsIn(c).Operations)
                 {
-                    if (operation.Operation is IInvocationOperation invocation)
+                    if (operation.Kind == OperationKind.Invocation)
                     {
-                        AnalyzeInvocation(c, invocation, rateLimiter);
+                        AnalyzeInvocation(c, (IInvocationOperation)operation.Operation, rateLimiter);
                     }
                 }
             });
