@@ -45,27 +45,29 @@ internal sealed class ResponseHeaderFacts
     /// nested in it, such as an <c>OnStarting</c> callback): before it, or anywhere when <paramref name="anywhereInFunction"/>
     /// (a raw <c>Response.StatusCode</c> assignment is only sent when the response starts).
     /// </summary>
-    public bool IsRetryAfterSet(IOperation response, bool anywhereInFunction, CancellationToken cancellationToken)
+    public bool IsRetryAfterSet(IOperation response, BodyOperations body, bool anywhereInFunction, CancellationToken cancellationToken)
     {
-        var root = response;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        // The member body's invocations and assignments are already listed by the shared walk.
-        var writes = writesByBody.GetOrAdd(root.Syntax, _ => CollectWrites(model.OperationsOf(root, cancellationToken).Operations.Select(o => o.Operation), cancellationToken));
-        if (writes.IsEmpty)
-        {
-            return false;
-        }
-
+        // The member's invocations and assignments are already listed by the shared walk. The search stops at the first
+        // write found: code sets the header just before the response, and a helper call costs a look at its arguments.
         var responseSpan = response.Syntax.Span;
-        var responseFunction = FunctionSpanOf(response);
-        foreach (var write in writes)
+        TextSpan? responseFunction = null;
+        foreach (var site in body.Operations)
         {
-            var related = write.FunctionSpan.Contains(responseSpan) || responseFunction.Contains(write.Span);
-            if (related && (anywhereInFunction || write.Span.Start < responseSpan.Start))
+            if (site.Kind is not (OperationKind.Invocation or OperationKind.SimpleAssignment))
+            {
+                continue;
+            }
+
+            var operation = site.Operation;
+            var span = operation.Syntax.Span;
+            if (!anywhereInFunction && span.Start >= responseSpan.Start)
+            {
+                continue;
+            }
+
+            var sets = RetryAfterWrite(operation) is not null
+                || site.Kind == OperationKind.Invocation && IsRetryAfterHelperCall((IInvocationOperation)operation, cancellationToken);
+            if (sets && (FunctionSpanOf(operation).Contains(responseSpan) || (responseFunction ??= FunctionSpanOf(response)).Contains(span)))
             {
                 return true;
             }
@@ -211,9 +213,9 @@ internal sealed class ResponseHeaderFacts
     private bool IsRetryAfterHelperCall(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, types.Compilation.Assembly)
-            || method.DeclaringSyntaxReferences.IsEmpty
-            || !ReceivesResponse(invocation))
+        // A method without a body (an interface's) is answered by the scan, once per method; reading a source method's
+        // syntax references here would build an array for every call of the body.
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, types.Compilation.Assembly) || !ReceivesResponse(invocation))
         {
             return false;
         }

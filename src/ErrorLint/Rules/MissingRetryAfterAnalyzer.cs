@@ -32,14 +32,15 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
             var facts = ResponseHeaderFacts.For(model);
             start.RegisterOperationBlockAction(c =>
             {
-                foreach (var operation in model.OperationsIn(c).Operations)
+                var body = model.OperationsIn(c);
+                foreach (var operation in body.Operations)
                 {
                     if (operation.Response is { } response)
                     {
-                        AnalyzeResponse(c, response, facts);
+                        AnalyzeResponse(c, response, body, facts);
                     }
 
-                    if (operation.Operation is IInvocationOperation or ISimpleAssignmentOperation)
+                    if (operation.Kind is OperationKind.Invocation or OperationKind.SimpleAssignment)
                     {
                         AnalyzeHeaderValue(c, operation.Operation, facts);
                     }
@@ -48,7 +49,7 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeResponse(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseHeaderFacts facts)
+    private static void AnalyzeResponse(OperationBlockAnalysisContext context, HttpResponseInfo response, BodyOperations body, ResponseHeaderFacts facts)
     {
         if (response is not { StatusCode: 429 or 503, ThroughHelper: null })
         {
@@ -62,7 +63,7 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
         }
 
         if (facts.IsInRejectionCallback(response.Operation, context.OwningSymbol)
-            || facts.IsRetryAfterSet(response.Operation, anywhereInFunction: response.Kind == ResponseKind.StatusAssignment, context.CancellationToken))
+            || facts.IsRetryAfterSet(response.Operation, body, anywhereInFunction: response.Kind == ResponseKind.StatusAssignment, context.CancellationToken))
         {
             return;
         }
