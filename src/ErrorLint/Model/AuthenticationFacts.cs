@@ -241,7 +241,8 @@ internal sealed class AuthenticationFacts
 
         var type = method.ContainingType;
         var framework = method.MethodKind == MethodKind.Constructor
-            ? WellKnownTypes.Is(type, types.ForbidResult) || WellKnownTypes.Is(type, types.ChallengeResult) || WellKnownTypes.Is(type, signOutResult)
+            ? type.Name is "ForbidResult" or "ChallengeResult" or "SignOutResult"
+                && (WellKnownTypes.Is(type, types.ForbidResult) || WellKnownTypes.Is(type, types.ChallengeResult) || WellKnownTypes.Is(type, signOutResult))
             : method.Name is "Forbid" or "Challenge" or "SignOut" or "ForbidAsync" or "ChallengeAsync" or "SignOutAsync"
                 && (WellKnownTypes.Is(type, types.ControllerBase) || WellKnownTypes.Is(type, types.PageModel)
                     || WellKnownTypes.Is(type, types.Results) || WellKnownTypes.Is(type, types.TypedResults)
@@ -749,7 +750,14 @@ internal sealed class AuthenticationFacts
 
     private static bool IsFrameworkType(INamedTypeSymbol type)
     {
-        var name = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        // The outermost namespace decides; read by name rather than by building the namespace's full name.
+        var outermost = type.ContainingNamespace;
+        while (outermost?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            outermost = parent;
+        }
+
+        var name = outermost is { IsGlobalNamespace: false } ? outermost.Name : string.Empty;
         return name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft", StringComparison.Ordinal);
     }
 

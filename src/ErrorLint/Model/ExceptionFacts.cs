@@ -123,8 +123,13 @@ internal static class ExceptionFacts
         ["BrokerUnreachableException"] = new(FailureKind.Unknown, FailureKind.Infrastructure),
     };
 
-    private static readonly HashSet<string> SimpleNamesOfFullNames = new(
-        System.Linq.Enumerable.Select(ByFullName.Keys, fullName => fullName.Substring(fullName.LastIndexOf('.') + 1)), StringComparer.Ordinal);
+    // The full names above by simple name: a type whose simple name is not here cannot match one, and one that is is
+    // compared with them namespace by namespace, without building its full name.
+    private static readonly Dictionary<string, string[]> FullNamesBySimpleName = System.Linq.Enumerable.ToDictionary(
+        System.Linq.Enumerable.GroupBy(ByFullName.Keys, fullName => fullName.Substring(fullName.LastIndexOf('.') + 1), StringComparer.Ordinal),
+        group => group.Key,
+        group => System.Linq.Enumerable.ToArray(group),
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whose fault the failure is, for choosing between a 4xx and a 5xx (EL0002, EL0003): <see cref="FailureKind.CatchAll"/>
@@ -172,8 +177,7 @@ internal static class ExceptionFacts
             return false;
         }
 
-        if (type.Name is "Exception" or "SystemException" or "AggregateException"
-            && FullName(type) is "System.Exception" or "System.SystemException" or "System.AggregateException")
+        if (type.Name is "Exception" or "SystemException" or "AggregateException" && IsInSystemNamespace(type))
         {
             return true;
         }
@@ -270,14 +274,19 @@ internal static class ExceptionFacts
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            // Only a type whose simple name is listed can match by full name; building the full name costs more than the rest.
-            if (SimpleNamesOfFullNames.Contains(current.Name)
-                && ByFullName.TryGetValue(FullName(current), out var known) && answer(known) is not FailureKind.Unknown and var byFullName)
+            var name = current.Name;
+            if (FullNamesBySimpleName.TryGetValue(name, out var fullNames))
             {
-                return byFullName;
+                foreach (var fullName in fullNames)
+                {
+                    if (WellKnownTypes.HasFullName(current, fullName) && answer(ByFullName[fullName]) is not FailureKind.Unknown and var byFullName)
+                    {
+                        return byFullName;
+                    }
+                }
             }
 
-            if (BySimpleName.TryGetValue(current.Name, out known) && answer(known) is not FailureKind.Unknown and var bySimpleName)
+            if (BySimpleName.TryGetValue(name, out var known) && answer(known) is not FailureKind.Unknown and var bySimpleName)
             {
                 return bySimpleName;
             }
@@ -286,8 +295,8 @@ internal static class ExceptionFacts
         return FailureKind.Unknown;
     }
 
-    private static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+    private static bool IsSystemException(ITypeSymbol type) => type.Name == "Exception" && IsInSystemNamespace(type);
 
-    private static bool IsSystemException(ITypeSymbol type)
-        => type.Name == "Exception" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+    private static bool IsInSystemNamespace(ITypeSymbol type)
+        => type.ContainingType is null && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 }

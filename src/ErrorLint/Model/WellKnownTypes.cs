@@ -72,6 +72,47 @@ internal sealed class WellKnownTypes
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown)
         => wellKnown is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, wellKnown);
 
+    /// <summary>
+    /// Whether a top-level, non-generic type has this full name (<c>System.IO.IOException</c>), compared namespace by
+    /// namespace from the end: building a type's full name allocates, and a body asks this of every caught exception type.
+    /// </summary>
+    public static bool HasFullName(ITypeSymbol type, string fullName)
+    {
+        var name = type.Name;
+        var end = fullName.Length - name.Length;
+        if (end <= 0 || type.ContainingType is not null || type is INamedTypeSymbol { IsGenericType: true }
+            || fullName[end - 1] != '.' || string.CompareOrdinal(fullName, end, name, 0, name.Length) != 0)
+        {
+            return false;
+        }
+
+        // end is the position of the dot before the simple name; each namespace must end just before it.
+        end--;
+        for (var space = type.ContainingNamespace; space is { IsGlobalNamespace: false }; space = space.ContainingNamespace)
+        {
+            var segment = space.Name;
+            var start = end - segment.Length;
+            if (start < 0 || string.CompareOrdinal(fullName, start, segment, 0, segment.Length) != 0)
+            {
+                return false;
+            }
+
+            if (start == 0)
+            {
+                return space.ContainingNamespace is { IsGlobalNamespace: true };
+            }
+
+            if (fullName[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
+    }
+
     public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
         if (baseType is null)
