@@ -65,14 +65,14 @@ internal static class ErrorBodyClassifier
             return null;
         }
 
-        if (ProblemDetailsFacts.IsProblemDetails(type, types))
+        switch (FrameworkBaseOf(type, types))
         {
-            return new ErrorBody(ErrorBodyKind.ProblemDetails, type.Name, InitializerValue(body, "Detail"));
-        }
-
-        if (WellKnownTypes.InheritsFrom(type, types.ModelStateDictionary) || WellKnownTypes.InheritsFrom(type, types.SerializableError))
-        {
-            return new ErrorBody(ErrorBodyKind.ValidationState, type.Name, null);
+            case FrameworkBase.ProblemDetails:
+                return new ErrorBody(ErrorBodyKind.ProblemDetails, type.Name, InitializerValue(body, "Detail"));
+            case FrameworkBase.ValidationState:
+                return new ErrorBody(ErrorBodyKind.ValidationState, type.Name, null);
+            case FrameworkBase.Exception:
+                return new ErrorBody(ErrorBodyKind.Exception, "an exception object", null);
         }
 
         if (IsIdentityErrors(type, types))
@@ -80,17 +80,40 @@ internal static class ErrorBodyClassifier
             return new ErrorBody(ErrorBodyKind.ValidationState, "Identity errors", null);
         }
 
-        if (types.IsExceptionType(type))
-        {
-            return new ErrorBody(ErrorBodyKind.Exception, "an exception object", null);
-        }
-
-        if (IsErrorType(type, types, options))
+        if (type.SpecialType == SpecialType.None && IsErrorNamed(type, options))
         {
             return new ErrorBody(ErrorBodyKind.ErrorType, type.Name, InitializerMessage(body));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The framework class a body's type derives from, in one walk up its base types: every success body of every
+    /// response is asked, and the four classes exclude one another.
+    /// </summary>
+    private static FrameworkBase FrameworkBaseOf(ITypeSymbol type, WellKnownTypes types)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            var definition = current.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, types.ProblemDetails))
+            {
+                return FrameworkBase.ProblemDetails;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, types.ModelStateDictionary) || SymbolEqualityComparer.Default.Equals(definition, types.SerializableError))
+            {
+                return FrameworkBase.ValidationState;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, types.Exception))
+            {
+                return FrameworkBase.Exception;
+            }
+        }
+
+        return FrameworkBase.None;
     }
 
     private static ErrorBody? ClassifyMembers(IEnumerable<IOperation> initializers, WellKnownTypes types, ErrorLintOptions options)
@@ -176,12 +199,11 @@ internal static class ErrorBodyClassifier
             || element.Name is "ValidationResult" or "ModelError";
 
     public static bool IsErrorType(ITypeSymbol? type, WellKnownTypes types, ErrorLintOptions options)
-    {
-        if (type is null || type.SpecialType != SpecialType.None || ProblemDetailsFacts.IsProblemDetails(type, types))
-        {
-            return false;
-        }
+        => type is { SpecialType: SpecialType.None } && !ProblemDetailsFacts.IsProblemDetails(type, types) && IsErrorNamed(type, options);
 
+    /// <summary>Whether the type's name says it is an error (<c>ErrorResponse</c>, <c>ValidationFailure</c>) or the options name it one.</summary>
+    private static bool IsErrorNamed(ITypeSymbol type, ErrorLintOptions options)
+    {
         if (ErrorLintOptions.Names(options.ErrorTypes, type))
         {
             return true;
@@ -335,5 +357,13 @@ internal static class ErrorBodyClassifier
         }
 
         return null;
+    }
+
+    private enum FrameworkBase
+    {
+        None,
+        ProblemDetails,
+        ValidationState,
+        Exception,
     }
 }
