@@ -36,8 +36,9 @@ internal sealed class ExceptionFlow
     private static readonly List<IOperation> NoWrites = new();
 
     private readonly IOperation root;
-    private readonly HashSet<ILocalSymbol> tracedLocals = new(SymbolEqualityComparer.Default);
-    private readonly List<ExceptionLeak> leaks = new();
+    // Made on first use: most values sent in a body that holds an exception trace to no local and leak nothing.
+    private HashSet<ILocalSymbol>? tracedLocals;
+    private List<ExceptionLeak>? leaks;
     private Dictionary<ILocalSymbol, List<IOperation>>? localWrites;
 
     private ExceptionFlow(IOperation root) => this.root = root;
@@ -365,7 +366,7 @@ internal sealed class ExceptionFlow
 
     private void TraceLocal(ILocalSymbol local, int depth)
     {
-        if (!tracedLocals.Add(local))
+        if (!(tracedLocals ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local))
         {
             return;
         }
@@ -406,7 +407,7 @@ internal sealed class ExceptionFlow
             syntax = access;
         }
 
-        foreach (var existing in leaks)
+        foreach (var existing in leaks ??= new List<ExceptionLeak>())
         {
             if (existing.Syntax == syntax)
             {

@@ -101,9 +101,13 @@ internal static class ExceptionSinks
 
                 values = new[] { value };
                 break;
-            case ISimpleAssignmentOperation assignment:
+            // Problem details are written through a property (Detail, Title, Extensions[key]) or Extensions.Add: the
+            // names say so before the iterator that checks the types is made.
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Detail" or "Title" } or { IsIndexer: true } } } assignment:
                 values = ExceptionFlow.ProblemDetailsWrites(assignment, model.Types);
                 break;
+            case ISimpleAssignmentOperation:
+                return;
             default:
                 if (site.Response is { } response)
                 {
@@ -116,9 +120,13 @@ internal static class ExceptionSinks
                         values = values.Where(v => ExceptionFlow.HandledExceptionType(v) is null).ToList();
                     }
                 }
-                else
+                else if (operation is IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" })
                 {
                     values = ExceptionFlow.ProblemDetailsWrites(operation, model.Types);
+                }
+                else
+                {
+                    return;
                 }
 
                 break;
