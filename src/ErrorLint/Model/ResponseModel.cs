@@ -122,31 +122,13 @@ internal sealed class ResponseModel
         return result;
     }
 
-    /// <summary>Whether a value of this type is an exception; asked of every local, parameter and property a body reads.</summary>
+    /// <summary>
+    /// Whether a value of this type is an exception; asked of every local, parameter and property a body reads. A class's
+    /// base chain is short (a DTO's is one step to object): walking it costs less than hashing the type for a cache,
+    /// which for a constructed type (List&lt;Order&gt;) hashes its type arguments too.
+    /// </summary>
     public bool IsExceptionValue(ITypeSymbol? type)
-    {
-        if (type is not { SpecialType: SpecialType.None, TypeKind: TypeKind.Class })
-        {
-            return false;
-        }
-
-        // A class's base chain is short (a DTO's is one step to object): walking it costs less than hashing the type
-        // for a cache, which for a constructed type (List<Order>) hashes its type arguments too.
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.SpecialType == SpecialType.System_Object)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(current, Types.Exception))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && Types.IsExceptionType(type);
 
     /// <summary>
     /// Whether a value of this type is an action result or a minimal-API result (<c>IActionResult</c>, <c>IResult</c>);
