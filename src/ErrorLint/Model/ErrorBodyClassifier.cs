@@ -48,7 +48,8 @@ internal static class ErrorBodyClassifier
             case IAnonymousObjectCreationOperation anonymous:
                 return ClassifyMembers(anonymous.Initializers, types, options);
             case IObjectCreationOperation { Initializer: { } initializer } creation
-                when !ProblemDetailsFacts.IsProblemDetails(creation.Type, types) && !IsErrorType(creation.Type, types, options):
+                when !ProblemDetailsFacts.IsProblemDetails(creation.Type, types)
+                    && !(creation.Type is { SpecialType: SpecialType.None } created && IsErrorNamed(created, options)):
                 return ClassifyMembers(initializer.Initializers, types, options);
             case IInvocationOperation invocation when IsFailureFactory(invocation.TargetMethod, options):
                 return new ErrorBody(ErrorBodyKind.FailureFactory, invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "(...)", FirstString(invocation));

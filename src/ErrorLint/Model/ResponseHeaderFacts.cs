@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -23,7 +22,6 @@ internal sealed class ResponseHeaderFacts
 
     private static readonly ConditionalWeakTable<ResponseModel, ResponseHeaderFacts> Instances = new();
 
-    private readonly ResponseModel model;
     private readonly WellKnownTypes types;
     private readonly INamedTypeSymbol? responseHeaders;
     private readonly INamedTypeSymbol? onRejectedContext;
@@ -32,7 +30,6 @@ internal sealed class ResponseHeaderFacts
 
     private ResponseHeaderFacts(ResponseModel model)
     {
-        this.model = model;
         types = model.Types;
         responseHeaders = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Headers.ResponseHeaders");
         onRejectedContext = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
