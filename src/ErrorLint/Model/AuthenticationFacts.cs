@@ -223,33 +223,33 @@ internal sealed class AuthenticationFacts
     /// </summary>
     public IArgumentOperation? SchemeArgument(IOperation operation)
     {
-        IMethodSymbol method;
+        // Asked of every call and creation of every body: the name is read before the type.
         System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments;
         switch (operation)
         {
             case IInvocationOperation invocation:
-                method = invocation.TargetMethod;
+                var method = invocation.TargetMethod;
+                if (method.Name is not ("Forbid" or "Challenge" or "SignOut" or "ForbidAsync" or "ChallengeAsync" or "SignOutAsync"))
+                {
+                    return null;
+                }
+
+                var declaring = method.ContainingType;
+                if (!WellKnownTypes.Is(declaring, types.ControllerBase) && !WellKnownTypes.Is(declaring, types.PageModel)
+                    && !WellKnownTypes.Is(declaring, types.Results) && !WellKnownTypes.Is(declaring, types.TypedResults)
+                    && !WellKnownTypes.Is(declaring, authenticationExtensions))
+                {
+                    return null;
+                }
+
                 arguments = invocation.Arguments;
                 break;
-            case IObjectCreationOperation { Constructor: { } constructor } creation:
-                method = constructor;
+            case IObjectCreationOperation { Type: { Name: "ForbidResult" or "ChallengeResult" or "SignOutResult" } created } creation
+                when WellKnownTypes.Is(created, types.ForbidResult) || WellKnownTypes.Is(created, types.ChallengeResult) || WellKnownTypes.Is(created, signOutResult):
                 arguments = creation.Arguments;
                 break;
             default:
                 return null;
-        }
-
-        var type = method.ContainingType;
-        var framework = method.MethodKind == MethodKind.Constructor
-            ? type.Name is "ForbidResult" or "ChallengeResult" or "SignOutResult"
-                && (WellKnownTypes.Is(type, types.ForbidResult) || WellKnownTypes.Is(type, types.ChallengeResult) || WellKnownTypes.Is(type, signOutResult))
-            : method.Name is "Forbid" or "Challenge" or "SignOut" or "ForbidAsync" or "ChallengeAsync" or "SignOutAsync"
-                && (WellKnownTypes.Is(type, types.ControllerBase) || WellKnownTypes.Is(type, types.PageModel)
-                    || WellKnownTypes.Is(type, types.Results) || WellKnownTypes.Is(type, types.TypedResults)
-                    || WellKnownTypes.Is(type, authenticationExtensions));
-        if (!framework)
-        {
-            return null;
         }
 
         foreach (var argument in arguments)
