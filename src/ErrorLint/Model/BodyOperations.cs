@@ -55,8 +55,9 @@ internal sealed class BodyOperations
     public ImmutableArray<HttpResponseInfo> Responses { get; }
 
     /// <summary>
-    /// Whether the body holds an exception value at all (a caught exception, an exception handler's <c>exception</c>
-    /// parameter, <c>feature.Error</c>): exception data can only leak from one, so the exception rules skip the rest.
+    /// Whether a handled exception can enter the body: a <c>catch</c> variable, a parameter of an exception type (an
+    /// exception handler's <c>exception</c>), a property named <c>Error</c> or <c>Exception</c> (<c>feature.Error</c>,
+    /// <c>context.Exception</c>). Exception data can only leak from one, so the exception rules skip the rest.
     /// </summary>
     public bool HoldsException { get; }
 
@@ -147,7 +148,16 @@ internal sealed class BodyOperations
                     case OperationKind.Return when ((IReturnOperation)operation).ReturnedValue is not null:
                         Operations.Add(new BodyOperation(operation, kind, response: null));
                         break;
-                    case OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.PropertyReference when !HoldsException:
+                    // Where a handled exception enters a body (ExceptionFlow's sources): a catch variable, the exception
+                    // handler's parameter, feature.Error or context.Exception. A local holds one only when written from
+                    // one of these, so the many reads of locals are not asked.
+                    case OperationKind.CatchClause when !HoldsException:
+                        HoldsException = ((ICatchClauseOperation)operation).ExceptionDeclarationOrExpression is not null;
+                        break;
+                    case OperationKind.PropertyReference when !HoldsException:
+                        HoldsException = ((IPropertyReferenceOperation)operation).Property.Name is "Error" or "Exception";
+                        break;
+                    case OperationKind.ParameterReference when !HoldsException:
                         HoldsException = model!.IsExceptionValue(operation.Type);
                         break;
                 }

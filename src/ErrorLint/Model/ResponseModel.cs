@@ -123,7 +123,7 @@ internal sealed class ResponseModel
     }
 
     /// <summary>
-    /// Whether a value of this type is an exception; asked of every local, parameter and property a body reads. A class's
+    /// Whether a value of this type is an exception; asked of every parameter a body reads. A class's
     /// base chain is short (a DTO's is one step to object): walking it costs less than hashing the type for a cache,
     /// which for a constructed type (List&lt;Order&gt;) hashes its type arguments too.
     /// </summary>
