@@ -187,14 +187,15 @@ internal sealed class ExceptionFlow
         var writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
         foreach (var operation in root.DescendantsAndSelf())
         {
-            var local = operation switch
+            var local = operation.Kind switch
             {
-                IVariableDeclaratorOperation declarator => declarator.Symbol,
-                IAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
-                IAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } write => (RootInstance(write.Target) as ILocalReferenceOperation)?.Local,
-                IInvocationOperation { Instance: { } receiver } call when AppendingMethods.Contains(call.TargetMethod.Name) => (RootInstance(receiver) as ILocalReferenceOperation)?.Local,
-                IDeclarationPatternOperation pattern => pattern.DeclaredSymbol as ILocalSymbol,
-                IRecursivePatternOperation pattern => pattern.DeclaredSymbol as ILocalSymbol,
+                OperationKind.VariableDeclarator => ((IVariableDeclaratorOperation)operation).Symbol,
+                OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment
+                    => WrittenLocal(((IAssignmentOperation)operation).Target),
+                OperationKind.Invocation when operation is IInvocationOperation { Instance: { } receiver } call && AppendingMethods.Contains(call.TargetMethod.Name)
+                    => (RootInstance(receiver) as ILocalReferenceOperation)?.Local,
+                OperationKind.DeclarationPattern => ((IDeclarationPatternOperation)operation).DeclaredSymbol as ILocalSymbol,
+                OperationKind.RecursivePattern => ((IRecursivePatternOperation)operation).DeclaredSymbol as ILocalSymbol,
                 _ => null,
             };
             if (local is not null)
@@ -211,6 +212,14 @@ internal sealed class ExceptionFlow
         return writes;
     }
 
+    /// <summary>The local an assignment writes: itself (<c>x = ...</c>) or through a member or element (<c>x.Detail = ...</c>).</summary>
+    private static ILocalSymbol? WrittenLocal(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IMemberReferenceOperation or IArrayElementReferenceOperation => (RootInstance(target) as ILocalReferenceOperation)?.Local,
+        _ => null,
+    };
+
     private void Trace(IOperation? operation, int depth)
     {
         operation = Unwrap(operation);
@@ -226,24 +235,30 @@ internal sealed class ExceptionFlow
         }
 
         depth++;
-        switch (operation)
+
+        // By kind: one interface call, where a switch on types tests each case's interface in turn.
+        switch (operation.Kind)
         {
-            case IPropertyReferenceOperation { Instance: { } instance } property when AsException(instance, 0) is { } owner:
-                if (property.Property.Name == "Message")
+            case OperationKind.PropertyReference:
+                var property = (IPropertyReferenceOperation)operation;
+                if (AsException(property.Instance, 0) is { } owner)
                 {
-                    Report(operation, owner.Inner ? ExceptionLeakKind.Details : ExceptionLeakKind.Message, owner);
-                }
-                else if (DetailProperties.Contains(property.Property.Name))
-                {
-                    Report(operation, ExceptionLeakKind.Details, owner);
+                    if (property.Property.Name == "Message")
+                    {
+                        Report(operation, owner.Inner ? ExceptionLeakKind.Details : ExceptionLeakKind.Message, owner);
+                    }
+                    else if (DetailProperties.Contains(property.Property.Name))
+                    {
+                        Report(operation, ExceptionLeakKind.Details, owner);
+                    }
                 }
 
                 break;
-            case IInvocationOperation invocation:
-                TraceInvocation(invocation, depth);
+            case OperationKind.Invocation:
+                TraceInvocation((IInvocationOperation)operation, depth);
                 break;
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
+            case OperationKind.InterpolatedString:
+                foreach (var part in ((IInterpolatedStringOperation)operation).Parts)
                 {
                     if (part is IInterpolationOperation interpolation)
                     {
@@ -252,18 +267,20 @@ internal sealed class ExceptionFlow
                 }
 
                 break;
-            case IBinaryOperation binary:
+            case OperationKind.Binary:
+                var binary = (IBinaryOperation)operation;
                 Trace(binary.LeftOperand, depth);
                 Trace(binary.RightOperand, depth);
                 break;
-            case IAnonymousObjectCreationOperation anonymous:
-                foreach (var initializer in anonymous.Initializers)
+            case OperationKind.AnonymousObjectCreation:
+                foreach (var initializer in ((IAnonymousObjectCreationOperation)operation).Initializers)
                 {
                     Trace(initializer is ISimpleAssignmentOperation assignment ? assignment.Value : initializer, depth);
                 }
 
                 break;
-            case IObjectCreationOperation creation:
+            case OperationKind.ObjectCreation:
+                var creation = (IObjectCreationOperation)operation;
                 foreach (var argument in creation.Arguments)
                 {
                     Trace(argument.Value, depth);
@@ -271,8 +288,8 @@ internal sealed class ExceptionFlow
 
                 Trace(creation.Initializer, depth);
                 break;
-            case IObjectOrCollectionInitializerOperation initializer:
-                foreach (var member in initializer.Initializers)
+            case OperationKind.ObjectOrCollectionInitializer:
+                foreach (var member in ((IObjectOrCollectionInitializerOperation)operation).Initializers)
                 {
                     switch (member)
                     {
@@ -293,46 +310,48 @@ internal sealed class ExceptionFlow
                 }
 
                 break;
-            case IArrayCreationOperation array:
-                Trace(array.Initializer, depth);
+            case OperationKind.ArrayCreation:
+                Trace(((IArrayCreationOperation)operation).Initializer, depth);
                 break;
-            case IArrayInitializerOperation arrayInitializer:
-                foreach (var element in arrayInitializer.ElementValues)
+            case OperationKind.ArrayInitializer:
+                foreach (var element in ((IArrayInitializerOperation)operation).ElementValues)
                 {
                     Trace(element, depth);
                 }
 
                 break;
-            case ITupleOperation tuple:
-                foreach (var element in tuple.Elements)
+            case OperationKind.Tuple:
+                foreach (var element in ((ITupleOperation)operation).Elements)
                 {
                     Trace(element, depth);
                 }
 
                 break;
-            case IConditionalOperation conditional:
+            case OperationKind.Conditional:
+                var conditional = (IConditionalOperation)operation;
                 Trace(conditional.WhenTrue, depth);
                 Trace(conditional.WhenFalse, depth);
                 break;
-            case ISwitchExpressionOperation switchExpression:
-                foreach (var arm in switchExpression.Arms)
+            case OperationKind.SwitchExpression:
+                foreach (var arm in ((ISwitchExpressionOperation)operation).Arms)
                 {
                     Trace(arm.Value, depth);
                 }
 
                 break;
-            case ICoalesceOperation coalesce:
+            case OperationKind.Coalesce:
+                var coalesce = (ICoalesceOperation)operation;
                 Trace(coalesce.Value, depth);
                 Trace(coalesce.WhenNull, depth);
                 break;
-            case IConditionalAccessOperation conditionalAccess:
-                Trace(conditionalAccess.WhenNotNull, depth);
+            case OperationKind.ConditionalAccess:
+                Trace(((IConditionalAccessOperation)operation).WhenNotNull, depth);
                 break;
-            case IAwaitOperation awaited:
-                Trace(awaited.Operation, depth);
+            case OperationKind.Await:
+                Trace(((IAwaitOperation)operation).Operation, depth);
                 break;
-            case ILocalReferenceOperation local:
-                TraceLocal(local.Local, depth);
+            case OperationKind.LocalReference:
+                TraceLocal(((ILocalReferenceOperation)operation).Local, depth);
                 break;
         }
     }
@@ -415,13 +434,7 @@ internal sealed class ExceptionFlow
             }
         }
 
-        var text = syntax.ToString();
-        if (text.Length > 60)
-        {
-            text = text.Substring(0, 57) + "...";
-        }
-
-        leaks.Add(new ExceptionLeak(value, syntax, kind, origin.Type, origin.Reference, text));
+        leaks.Add(new ExceptionLeak(value, syntax, kind, origin.Type, origin.Reference));
     }
 
     /// <summary>What a value is when it is a handled exception: its static type and whether it is an inner exception.</summary>

@@ -15,14 +15,15 @@ internal enum ExceptionLeakKind
 /// <summary>A value derived from a handled exception that is sent to the client.</summary>
 internal sealed class ExceptionLeak
 {
-    public ExceptionLeak(IOperation value, SyntaxNode syntax, ExceptionLeakKind kind, ITypeSymbol? exceptionType, IOperation exception, string description)
+    private const int MaxDescriptionLength = 60;
+
+    public ExceptionLeak(IOperation value, SyntaxNode syntax, ExceptionLeakKind kind, ITypeSymbol? exceptionType, IOperation exception)
     {
         Value = value;
         Syntax = syntax;
         Kind = kind;
         ExceptionType = exceptionType;
         Exception = exception;
-        Description = description;
     }
 
     /// <summary>The expression that reads the exception data: <c>ex.StackTrace</c>, <c>ex.Message</c>, <c>ex</c>; rules report on it.</summary>
@@ -39,6 +40,16 @@ internal sealed class ExceptionLeak
     /// <summary>The reference to the exception itself inside <see cref="Value"/> (<c>ex</c> in <c>ex.Message</c>).</summary>
     public IOperation Exception { get; }
 
-    /// <summary>How the code names the leaked data, for messages: <c>ex.StackTrace</c>.</summary>
-    public string Description { get; }
+    /// <summary>
+    /// How the code names the leaked data, for messages: <c>ex.StackTrace</c>. Built when a rule reports, so that a leak
+    /// behind a development guard, or of an exception type safe to show, is never described.
+    /// </summary>
+    public string Description
+    {
+        get
+        {
+            var text = Syntax.ToString();
+            return text.Length > MaxDescriptionLength ? text.Substring(0, MaxDescriptionLength - 3) + "..." : text;
+        }
+    }
 }
