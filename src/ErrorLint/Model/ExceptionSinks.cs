@@ -10,19 +10,24 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorLint.Model;
 
-/// <summary>An exception leak together with the response that sends it, for messages.</summary>
+/// <summary>An exception leak together with the operation that sends it, for messages.</summary>
 internal sealed class SentExceptionLeak
 {
-    public SentExceptionLeak(ExceptionLeak leak, string sink)
+    private readonly BodyOperation site;
+
+    public SentExceptionLeak(ExceptionLeak leak, BodyOperation site)
     {
         Leak = leak;
-        Sink = sink;
+        this.site = site;
     }
 
     public ExceptionLeak Leak { get; }
 
-    /// <summary>How the code names what sends the data: <c>Problem (500)</c>, <c>ProblemDetails.Detail</c>.</summary>
-    public string Sink { get; }
+    /// <summary>
+    /// How the code names what sends the data: <c>Problem (500)</c>, <c>ProblemDetails.Detail</c>. Built when a rule
+    /// reports, like the leak's own description.
+    /// </summary>
+    public string Sink => ExceptionSinks.SinkName(site);
 }
 
 /// <summary>
@@ -138,19 +143,17 @@ internal static class ExceptionSinks
             return;
         }
 
-        // The sink's name only matters for a message, so it is built once leaks are found.
-        string? sink = null;
         foreach (var leak in leaks)
         {
             if (!DevelopmentGuards.IsDevelopmentOnly(leak.Value, containingSymbol))
             {
-                (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, sink ??= SinkName(site)));
+                (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, site));
             }
         }
     }
 
     /// <summary>How the code names what sends the data: <c>Problem (500)</c>, <c>ProblemDetails.Detail</c>.</summary>
-    private static string SinkName(BodyOperation site)
+    internal static string SinkName(BodyOperation site)
     {
         switch (site.Operation)
         {
