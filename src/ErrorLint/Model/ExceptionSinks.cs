@@ -27,7 +27,24 @@ internal sealed class SentExceptionLeak
     /// How the code names what sends the data: <c>Problem (500)</c>, <c>ProblemDetails.Detail</c>. Built when a rule
     /// reports, like the leak's own description.
     /// </summary>
-    public string Sink => ExceptionSinks.SinkName(site);
+    public string Sink
+    {
+        get
+        {
+            switch (site.Operation)
+            {
+                case IReturnOperation:
+                    return "the returned value (200)";
+                case ISimpleAssignmentOperation assignment:
+                    var property = (assignment.Target as IPropertyReferenceOperation)?.Property;
+                    return "ProblemDetails." + (property?.IsIndexer == true ? "Extensions" : property?.Name);
+                default:
+                    return site.Response is { } response
+                        ? response.StatusCode is { } status ? $"{response.Producer} ({status})" : response.Producer
+                        : "ProblemDetails.Extensions";
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -149,23 +166,6 @@ internal static class ExceptionSinks
             {
                 (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, site));
             }
-        }
-    }
-
-    /// <summary>How the code names what sends the data: <c>Problem (500)</c>, <c>ProblemDetails.Detail</c>.</summary>
-    internal static string SinkName(BodyOperation site)
-    {
-        switch (site.Operation)
-        {
-            case IReturnOperation:
-                return "the returned value (200)";
-            case ISimpleAssignmentOperation assignment:
-                var property = (assignment.Target as IPropertyReferenceOperation)?.Property;
-                return "ProblemDetails." + (property?.IsIndexer == true ? "Extensions" : property?.Name);
-            default:
-                return site.Response is { } response
-                    ? response.StatusCode is { } status ? $"{response.Producer} ({status})" : response.Producer
-                    : "ProblemDetails.Extensions";
         }
     }
 
