@@ -112,19 +112,30 @@ internal sealed class ResponseHeaderFacts
     /// </summary>
     public IOperation? RetryAfterWrite(IOperation operation)
     {
-        switch (operation)
+        // By kind, then by name: every property assignment and every Add of every body is asked about, and the
+        // collection's type check walks its interfaces.
+        switch (operation.Kind)
         {
-            // The names first: every property assignment and every Add of every body is asked about, and the collection's
-            // type check walks its interfaces.
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
-                when indexer.Arguments.Length == 1 && IsRetryAfterName(indexer.Arguments[0].Value) && IsHeaderCollection(indexer.Property.ContainingType):
-                return assignment.Value;
+            case OperationKind.SimpleAssignment:
+                var assignment = (ISimpleAssignmentOperation)operation;
+                if (assignment.Target is not IPropertyReferenceOperation target)
+                {
+                    return null;
+                }
 
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "RetryAfter" } property } assignment
-                when IsHeaderCollection(property.Property.ContainingType):
-                return assignment.Value;
+                var property = target.Property;
+                var named = property.IsIndexer
+                    ? target.Arguments.Length == 1 && IsRetryAfterName(target.Arguments[0].Value)
+                    : property.Name == "RetryAfter";
+                return named && IsHeaderCollection(property.ContainingType) ? assignment.Value : null;
 
-            case IInvocationOperation invocation when invocation.TargetMethod.Name is "Append" or "Add" or "TryAdd" or "Set" or "AppendList" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues":
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)operation;
+                if (invocation.TargetMethod.Name is not ("Append" or "Add" or "TryAdd" or "Set" or "AppendList" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues"))
+                {
+                    return null;
+                }
+
                 // headers.Append(name, value) on the collection, or HeaderDictionaryExtensions.Append(headers, name, value).
                 var arguments = invocation.Arguments;
                 var first = invocation.Instance is null ? 1 : 0;
