@@ -203,12 +203,8 @@ internal sealed class ResponseHeaderFacts
         foreach (var operation in operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sets = operation switch
-            {
-                ISimpleAssignmentOperation or IInvocationOperation when RetryAfterWrite(operation) is not null => true,
-                IInvocationOperation invocation => IsRetryAfterHelperCall(invocation, cancellationToken),
-                _ => false,
-            };
+            var sets = RetryAfterWrite(operation) is not null
+                || operation is IInvocationOperation invocation && IsRetryAfterHelperCall(invocation, cancellationToken);
             if (sets)
             {
                 builder.Add(new Write(operation.Syntax.Span, FunctionSpanOf(operation)));
@@ -285,7 +281,7 @@ internal sealed class ResponseHeaderFacts
         foreach (var operation in body.Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (operation is ISimpleAssignmentOperation or IInvocationOperation && RetryAfterWrite(operation) is not null)
+            if (RetryAfterWrite(operation) is not null)
             {
                 return true;
             }
