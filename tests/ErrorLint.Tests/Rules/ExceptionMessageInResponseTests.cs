@@ -192,6 +192,53 @@ public sealed class ExceptionMessageInResponseTests
     }
 
     [Fact]
+    public async Task ExceptionTheCodeCreates_IsNotReported_WhileACaughtOneIs()
+    {
+        // Only a handled exception (caught, or handed to an exception handler) carries data the client must not see;
+        // an exception the code builds to describe its own check is text the code wrote.
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                private static readonly InvalidOperationException MissingCustomer = new("The order needs a customer.");
+
+                public IActionResult Create(string? name, string? customer)
+                {
+                    var missingName = new InvalidOperationException("The order needs a name.");
+                    if (string.IsNullOrEmpty(name))
+                    {
+                        return BadRequest(missingName.Message);
+                    }
+
+                    if (string.IsNullOrEmpty(customer))
+                    {
+                        return BadRequest(MissingCustomer.Message);
+                    }
+
+                    try
+                    {
+                        return Ok(name.Length);
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest({|#0:ex.Message|});
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
+        {
+            ExpectedDiagnostics =
+            {
+                Diagnostic.At(0, "EL0010").WithMessage("The message of an unexpected Exception is sent to the client by BadRequest (400); log the exception and send a generic message"),
+            },
+        });
+    }
+
+    [Fact]
     public async Task SwitchOnExceptionType_ReportsOnlyTheUnexpectedArm()
     {
         const string source = """
