@@ -51,6 +51,10 @@ internal static class Comparison
             {
                 currentRuns.Add(await Measurement.RunAsync(workload, current, aspNetCore, checkErrors: false, measureCompile: false).ConfigureAwait(false));
             }
+
+            // Each run's pair, with which went first: enough to see whether the second pass of a run is the dearer one.
+            Console.Error.WriteLine(Invariant(
+                $"  {(currentFirst ? "this build first" : "baseline first")}: baseline {baselineRuns[^1].ErrorLintMs:N1} ms (ASP.NET Core {baselineRuns[^1].AspNetCoreMs:N0}), this build {currentRuns[^1].ErrorLintMs:N1} ms (ASP.NET Core {currentRuns[^1].AspNetCoreMs:N0})"));
         }
 
         Console.WriteLine(Invariant($"{workload.Actions:N0} actions; medians of {runs} alternating runs per build after {warmUpPasses} warm-up passes each."));
