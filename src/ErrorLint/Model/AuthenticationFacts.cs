@@ -349,7 +349,7 @@ internal sealed class AuthenticationFacts
         var symbol = property.Property;
 
         // ex.Message, localizer["..."] / localizer["..."].Value, Resources.AccessDenied (a .resx designer class).
-        if (symbol.Name == "Message" && types.IsExceptionType(symbol.ContainingType))
+        if (symbol.Name == "Message" && WellKnownTypes.IsExceptionType(symbol.ContainingType))
         {
             return true;
         }

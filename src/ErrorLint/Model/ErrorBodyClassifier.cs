@@ -196,7 +196,7 @@ internal static class ErrorBodyClassifier
     private static bool IsErrorElement(ITypeSymbol element, WellKnownTypes types, ErrorLintOptions options)
         => element.SpecialType == SpecialType.System_String
             || IsErrorType(element, types, options)
-            || types.IsExceptionType(element)
+            || WellKnownTypes.IsExceptionType(element)
             || element.Name is "ValidationResult" or "ModelError";
 
     public static bool IsErrorType(ITypeSymbol? type, WellKnownTypes types, ErrorLintOptions options)

@@ -441,7 +441,7 @@ internal sealed class ExceptionFlow
     private Origin? AsException(IOperation? operation, int depth)
     {
         operation = Unwrap(operation);
-        if (operation is null || depth > MaxDepth || operation.Type is not { } type || !IsExceptionType(type))
+        if (operation is null || depth > MaxDepth || operation.Type is not { } type || !WellKnownTypes.IsExceptionType(type))
         {
             // A conditional access (feature?.Error) has the type of its result; look inside before giving up.
             if (operation is IConditionalAccessOperation access && depth <= MaxDepth)
@@ -544,19 +544,6 @@ internal sealed class ExceptionFlow
         }
 
         return null;
-    }
-
-    private static bool IsExceptionType(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "Exception" && current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private sealed class Origin

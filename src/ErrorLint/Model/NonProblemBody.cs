@@ -55,7 +55,7 @@ internal sealed class NonProblemBody
             return null;
         }
 
-        if (ProblemDetailsFacts.IsProblemDetails(type, types) || IsErrorContract(type, options) || types.IsExceptionType(type))
+        if (ProblemDetailsFacts.IsProblemDetails(type, types) || IsErrorContract(type, options) || WellKnownTypes.IsExceptionType(type))
         {
             return null;
         }

@@ -128,7 +128,7 @@ internal sealed class ResponseModel
     /// which for a constructed type (List&lt;Order&gt;) hashes its type arguments too.
     /// </summary>
     public bool IsExceptionValue(ITypeSymbol? type)
-        => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && Types.IsExceptionType(type);
+        => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && WellKnownTypes.IsExceptionType(type);
 
     /// <summary>
     /// Whether a value of this type is an action result or a minimal-API result (<c>IActionResult</c>, <c>IResult</c>);

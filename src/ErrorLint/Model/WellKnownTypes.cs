@@ -157,7 +157,22 @@ internal sealed class WellKnownTypes
         return false;
     }
 
-    public bool IsExceptionType(ITypeSymbol? type) => InheritsFrom(type, Exception);
+    /// <summary>
+    /// Whether a type is <c>System.Exception</c> or derives from it. Recognised by name, so it answers without a
+    /// compilation's types too (the code fix that rewrites an exception leak has none at hand).
+    /// </summary>
+    public static bool IsExceptionType(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "Exception" && current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static INamedTypeSymbol? Get(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName);
 }
