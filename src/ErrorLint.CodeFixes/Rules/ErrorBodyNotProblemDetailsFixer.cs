@@ -26,9 +26,7 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null || ResponseModel.For(semanticModel.Compilation) is not { } model)
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model))
         {
             return;
         }

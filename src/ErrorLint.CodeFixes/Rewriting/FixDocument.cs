@@ -1,0 +1,43 @@
+using System.Threading.Tasks;
+using ErrorLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace ErrorLint.CodeFixes.Rewriting;
+
+/// <summary>
+/// What a fixer reads before it looks at its diagnostics: the document's syntax root, its semantic model and the
+/// compilation's response model, which describes each response the way the rule that reported it did.
+/// </summary>
+internal sealed class FixDocument
+{
+    private FixDocument(SyntaxNode root, SemanticModel semanticModel, ResponseModel model)
+    {
+        Root = root;
+        SemanticModel = semanticModel;
+        Model = model;
+    }
+
+    public SyntaxNode Root { get; }
+
+    public SemanticModel SemanticModel { get; }
+
+    public ResponseModel Model { get; }
+
+    /// <summary>Null when the document has no syntax or semantics, or its compilation does not reference ASP.NET Core.</summary>
+    public static async Task<FixDocument?> ReadAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        return root is not null && semanticModel is not null && ResponseModel.For(semanticModel.Compilation) is { } model
+            ? new FixDocument(root, semanticModel, model)
+            : null;
+    }
+
+    public void Deconstruct(out SyntaxNode root, out SemanticModel semanticModel, out ResponseModel model)
+    {
+        root = Root;
+        semanticModel = SemanticModel;
+        model = Model;
+    }
+}
