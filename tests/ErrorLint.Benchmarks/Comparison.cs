@@ -22,8 +22,8 @@ internal static class Comparison
         // Both builds are loaded alike, each into a load context of its own. With this build used from the process's own
         // context, it came out 8 % dearer than the same assembly loaded beside it (the first rule 12 %); loaded alike,
         // the two copies came out within 3 % (the first rule within 1 %).
-        var current = LoadAnalyzers(typeof(ErrorLint.Model.ResponseModel).Assembly.Location, "this build's ErrorLint");
-        var baseline = LoadAnalyzers(baselinePath, "baseline ErrorLint");
+        var current = PauseFree(LoadAnalyzers(typeof(ErrorLint.Model.ResponseModel).Assembly.Location, "this build's ErrorLint"));
+        var baseline = PauseFree(LoadAnalyzers(baselinePath, "baseline ErrorLint"));
         var aspNetCore = References.AspNetCoreAnalyzers().Select(a => a.Analyzer).ToImmutableArray();
 
         for (var pass = 1; pass <= warmUpPasses; pass++)
@@ -54,7 +54,7 @@ internal static class Comparison
 
             // Each run's pair, with which went first: enough to see whether the second pass of a run is the dearer one.
             Console.Error.WriteLine(Invariant(
-                $"  {(currentFirst ? "this build first" : "baseline first")}: baseline {baselineRuns[^1].ErrorLintMs:N1} ms (ASP.NET Core {baselineRuns[^1].AspNetCoreMs:N0}), this build {currentRuns[^1].ErrorLintMs:N1} ms (ASP.NET Core {currentRuns[^1].AspNetCoreMs:N0})"));
+                $"  {(currentFirst ? "this build first" : "baseline first")}: baseline {baselineRuns[^1].ErrorLintMs:N1} ms ({baselineRuns[^1].ErrorLintPauseFreeMs.Values.Sum():N1} without collections, ASP.NET Core {baselineRuns[^1].AspNetCoreMs:N0}), this build {currentRuns[^1].ErrorLintMs:N1} ms ({currentRuns[^1].ErrorLintPauseFreeMs.Values.Sum():N1} without collections, ASP.NET Core {currentRuns[^1].AspNetCoreMs:N0})"));
         }
 
         Console.WriteLine(Invariant($"{workload.Actions:N0} actions; medians of {runs} alternating runs per build after {warmUpPasses} warm-up passes each."));
@@ -62,7 +62,8 @@ internal static class Comparison
         Console.WriteLine();
         Console.WriteLine("| Analyzer | Baseline (ms) | This build (ms) | Change |");
         Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var name in current.Select(a => a.GetType().Name))
+        var names = current.Select(Measurement.NameOf).ToList();
+        foreach (var name in names)
         {
             var before = Measurement.Median(baselineRuns.Select(r => r.ErrorLint.TryGetValue(name, out var t) ? t.Milliseconds : 0));
             var after = Measurement.Median(currentRuns.Select(r => r.ErrorLint[name].Milliseconds));
@@ -75,15 +76,39 @@ internal static class Comparison
         // size), so a run's total can jump by one collection; the rules' medians, summed, leave such a run out rule by rule.
         Console.WriteLine(Row(
             "ErrorLint, sum of the rules' medians",
-            current.Sum(a => Measurement.Median(baselineRuns.Select(r => r.ErrorLint.TryGetValue(a.GetType().Name, out var t) ? t.Milliseconds : 0))),
-            current.Sum(a => Measurement.Median(currentRuns.Select(r => r.ErrorLint[a.GetType().Name].Milliseconds)))));
+            names.Sum(name => Measurement.Median(baselineRuns.Select(r => r.ErrorLint.TryGetValue(name, out var t) ? t.Milliseconds : 0))),
+            names.Sum(name => Measurement.Median(currentRuns.Select(r => r.ErrorLint[name].Milliseconds)))));
         // Printed to show how steady the passes were, not as a result: the same build against itself moved it by 41 %.
         Console.WriteLine(Row("ASP.NET Core's analyzers (same in both; shows how steady the passes were)", Measurement.Median(baselineRuns.Select(r => r.AspNetCoreMs)), Measurement.Median(currentRuns.Select(r => r.AspNetCoreMs))));
+        Console.WriteLine();
+
+        // The same passes with the collections that paused the process during each callback left out.
+        Console.WriteLine("The same, less the garbage collections that paused each callback:");
+        Console.WriteLine();
+        Console.WriteLine("| Analyzer | Baseline (ms) | This build (ms) | Change |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var name in names)
+        {
+            Console.WriteLine(Row(name, PauseFreeMedian(baselineRuns, name), PauseFreeMedian(currentRuns, name)));
+        }
+
+        Console.WriteLine(Row(
+            "**ErrorLint, median of the totals**",
+            Measurement.Median(baselineRuns.Select(r => r.ErrorLintPauseFreeMs.Values.Sum())),
+            Measurement.Median(currentRuns.Select(r => r.ErrorLintPauseFreeMs.Values.Sum()))));
+        Console.WriteLine(Row("ErrorLint, sum of the rules' medians", names.Sum(n => PauseFreeMedian(baselineRuns, n)), names.Sum(n => PauseFreeMedian(currentRuns, n))));
         Console.WriteLine();
         Console.WriteLine("Diagnostics, baseline: " + Diagnostics(baselineRuns[0]));
         Console.WriteLine("Diagnostics, this build: " + Diagnostics(currentRuns[0]));
         return 0;
     }
+
+    /// <summary>Both builds' rules go to the driver wrapped alike, so that each rule's time is also read without collections.</summary>
+    private static ImmutableArray<DiagnosticAnalyzer> PauseFree(ImmutableArray<DiagnosticAnalyzer> rules)
+        => rules.Select(r => (DiagnosticAnalyzer)new PauseFreeTimedAnalyzer(r)).ToImmutableArray();
+
+    private static double PauseFreeMedian(List<RunResult> runs, string name)
+        => Measurement.Median(runs.Select(r => r.ErrorLintPauseFreeMs.TryGetValue(name, out var ms) ? ms : 0));
 
     /// <summary>A build's analyzers, loaded into a context of their own; Roslyn itself comes from this process.</summary>
     private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path, string contextName)
