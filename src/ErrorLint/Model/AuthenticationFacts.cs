@@ -216,6 +216,10 @@ internal sealed class AuthenticationFacts
         return required;
     }
 
+    /// <summary>Whether a call of this name may take authentication schemes (<c>Forbid</c>, <c>ChallengeAsync</c>, ...); the type is checked after.</summary>
+    public static bool IsSchemeCallName(string? name)
+        => name is "Forbid" or "Challenge" or "SignOut" or "ForbidAsync" or "ChallengeAsync" or "SignOutAsync";
+
     /// <summary>
     /// The argument of a framework authentication call (<c>Forbid</c>, <c>Challenge</c>, <c>SignOut</c>, their
     /// <c>Results</c>/<c>TypedResults</c>/result-object forms, <c>HttpContext.ForbidAsync</c> and friends) that takes
@@ -229,7 +233,7 @@ internal sealed class AuthenticationFacts
         {
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
-                if (method.Name is not ("Forbid" or "Challenge" or "SignOut" or "ForbidAsync" or "ChallengeAsync" or "SignOutAsync"))
+                if (!IsSchemeCallName(method.Name))
                 {
                     return null;
                 }

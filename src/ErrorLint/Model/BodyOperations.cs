@@ -10,10 +10,11 @@ namespace ErrorLint.Model;
 /// <summary>An operation of a member body that a rule may look at, with the response it produces, if any.</summary>
 internal readonly struct BodyOperation
 {
-    public BodyOperation(IOperation operation, OperationKind kind, HttpResponseInfo? response)
+    public BodyOperation(IOperation operation, OperationKind kind, string? calledName, HttpResponseInfo? response)
     {
         Operation = operation;
         Kind = kind;
+        CalledName = calledName;
         Response = response;
     }
 
@@ -25,6 +26,12 @@ internal readonly struct BodyOperation
     /// (an interface type test costs a call, and every rule goes through every operation of every body).
     /// </summary>
     public OperationKind Kind { get; }
+
+    /// <summary>
+    /// For an invocation, the called method's name, read once by the walk: a rule that looks for calls by name
+    /// (<c>UseDeveloperExceptionPage</c>, <c>AddRateLimiter</c>, <c>Forbid</c>) compares it without reaching the method again.
+    /// </summary>
+    public string? CalledName { get; }
 
     public HttpResponseInfo? Response { get; }
 }
@@ -137,16 +144,19 @@ internal sealed class BodyOperations
                     // Every rule that looks at an assignment looks at a property written (Response.StatusCode,
                     // Headers.RetryAfter, ProblemDetails.Detail); a local or a field written is nothing to any of them.
                     case OperationKind.Invocation:
-                        Add(operation, kind, model!.DescribeInvocation((IInvocationOperation)operation, cancellationToken));
+                        var invocation = (IInvocationOperation)operation;
+                        var method = invocation.TargetMethod;
+                        var name = method.Name;
+                        Add(operation, kind, name, model!.DescribeInvocation(invocation, method, name, cancellationToken));
                         break;
                     case OperationKind.ObjectCreation:
-                        Add(operation, kind, model!.DescribeCreation((IObjectCreationOperation)operation));
+                        Add(operation, kind, calledName: null, model!.DescribeCreation((IObjectCreationOperation)operation));
                         break;
                     case OperationKind.SimpleAssignment when ((ISimpleAssignmentOperation)operation).Target is IPropertyReferenceOperation:
-                        Add(operation, kind, model!.DescribeStatusAssignment((ISimpleAssignmentOperation)operation));
+                        Add(operation, kind, calledName: null, model!.DescribeStatusAssignment((ISimpleAssignmentOperation)operation));
                         break;
                     case OperationKind.Return when ((IReturnOperation)operation).ReturnedValue is not null:
-                        Operations.Add(new BodyOperation(operation, kind, response: null));
+                        Operations.Add(new BodyOperation(operation, kind, calledName: null, response: null));
                         break;
                     // Where a handled exception enters a body (ExceptionFlow's sources): a catch variable, the exception
                     // handler's parameter, feature.Error or context.Exception. A local holds one only when written from
@@ -169,9 +179,9 @@ internal sealed class BodyOperations
             }
         }
 
-        private void Add(IOperation operation, OperationKind kind, HttpResponseInfo? response)
+        private void Add(IOperation operation, OperationKind kind, string? calledName, HttpResponseInfo? response)
         {
-            Operations.Add(new BodyOperation(operation, kind, response));
+            Operations.Add(new BodyOperation(operation, kind, calledName, response));
             if (response is not null)
             {
                 Responses.Add(response);

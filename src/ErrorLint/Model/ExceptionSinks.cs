@@ -142,7 +142,7 @@ internal static class ExceptionSinks
                         values = values.Where(v => ExceptionFlow.HandledExceptionType(v) is null).ToList();
                     }
                 }
-                else if (operation is IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" })
+                else if (site.CalledName is "Add" or "TryAdd")
                 {
                     values = ExceptionFlow.ProblemDetailsWrites(operation, model.Types);
                 }

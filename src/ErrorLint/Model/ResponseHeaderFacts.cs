@@ -106,6 +106,10 @@ internal sealed class ResponseHeaderFacts
         return containingSymbol is IMethodSymbol method && HasRejectionContext(method.Parameters);
     }
 
+    /// <summary>Whether a call of this name may write a header (<c>Append</c>, <c>TryAdd</c>, ...); the collection is checked after.</summary>
+    public static bool IsHeaderWriteName(string? name)
+        => name is "Append" or "Add" or "TryAdd" or "Set" or "AppendList" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues";
+
     /// <summary>
     /// The value written when <paramref name="operation"/> sets <c>Retry-After</c> (the assigned value or the value
     /// argument); the operation itself when it sets it without a readable value; null when it does not set it.
@@ -131,7 +135,7 @@ internal sealed class ResponseHeaderFacts
 
             case OperationKind.Invocation:
                 var invocation = (IInvocationOperation)operation;
-                if (invocation.TargetMethod.Name is not ("Append" or "Add" or "TryAdd" or "Set" or "AppendList" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues"))
+                if (!IsHeaderWriteName(invocation.TargetMethod.Name))
                 {
                     return null;
                 }

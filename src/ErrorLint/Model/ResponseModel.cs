@@ -165,13 +165,21 @@ internal sealed class ResponseModel
         };
     }
 
-    /// <summary>The response a call produces, if any; asked of every call of every body by the shared walk.</summary>
-    public HttpResponseInfo? DescribeInvocation(IInvocationOperation invocation, CancellationToken cancellationToken)
-        => DescribeInvocation(invocation, depth: 0, cancellationToken);
+    /// <summary>
+    /// The response a call produces, if any; asked of every call of every body by the shared walk, which has read the
+    /// called method and its name already.
+    /// </summary>
+    public HttpResponseInfo? DescribeInvocation(IInvocationOperation invocation, IMethodSymbol method, string name, CancellationToken cancellationToken)
+        => DescribeInvocation(invocation, method, name, depth: 0, cancellationToken);
 
     private HttpResponseInfo? DescribeInvocation(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
+        return DescribeInvocation(invocation, method, method.Name, depth, cancellationToken);
+    }
+
+    private HttpResponseInfo? DescribeInvocation(IInvocationOperation invocation, IMethodSymbol method, string name, int depth, CancellationToken cancellationToken)
+    {
         var type = method.ContainingType;
         if (type is null)
         {
@@ -187,7 +195,7 @@ internal sealed class ResponseModel
 
         // Most framework calls of a body (LINQ, logging, string methods) produce no response, and their name says so
         // before any lookup by symbol.
-        if (!KnownProducers.MayProduceResponse(method.Name))
+        if (!KnownProducers.MayProduceResponse(name))
         {
             return null;
         }
@@ -195,16 +203,16 @@ internal sealed class ResponseModel
         switch (producers.GetOrAdd(type.OriginalDefinition, producerFamilyOf))
         {
             case ProducerFamily.Results:
-                return DescribeFrameworkHelper(invocation, ResponseStyle.Results, "Results.");
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.Results, "Results.");
             case ProducerFamily.TypedResults:
-                return DescribeFrameworkHelper(invocation, ResponseStyle.TypedResults, "TypedResults.");
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.TypedResults, "TypedResults.");
             case ProducerFamily.Controller:
-                return DescribeFrameworkHelper(invocation, ResponseStyle.Controller, string.Empty);
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.Controller, string.Empty);
             case ProducerFamily.RazorPage:
-                return DescribeFrameworkHelper(invocation, ResponseStyle.RazorPage, string.Empty);
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.RazorPage, string.Empty);
             case ProducerFamily.ResponseWriting:
                 return DescribeWrite(invocation, ResponseKind.Write);
-            case ProducerFamily.ProblemDetailsService when method.Name is "WriteAsync" or "TryWriteAsync":
+            case ProducerFamily.ProblemDetailsService when name is "WriteAsync" or "TryWriteAsync":
                 return DescribeWrite(invocation, ResponseKind.Problem);
         }
 
@@ -242,9 +250,8 @@ internal sealed class ResponseModel
         return type.Name == "IProblemDetailsService" ? ProducerFamily.ProblemDetailsService : ProducerFamily.None;
     }
 
-    private static HttpResponseInfo? DescribeFrameworkHelper(IInvocationOperation invocation, ResponseStyle style, string prefix)
+    private static HttpResponseInfo? DescribeFrameworkHelper(IInvocationOperation invocation, string name, ResponseStyle style, string prefix)
     {
-        var name = invocation.TargetMethod.Name;
         if (!KnownProducers.TryGetHelper(name, out var impliedStatus, out var kind))
         {
             return null;

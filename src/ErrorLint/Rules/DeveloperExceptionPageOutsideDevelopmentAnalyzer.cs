@@ -39,20 +39,18 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
             {
                 foreach (var operation in model.OperationsIn(c).Operations)
                 {
-                    if (operation.Kind == OperationKind.Invocation)
+                    if (operation.CalledName is "UseDeveloperExceptionPage" or "UseDatabaseErrorPage" or "UseMigrationsEndPoint")
                     {
-                        Analyze(c, (IInvocationOperation)operation.Operation, applicationBuilder);
+                        Analyze(c, (IInvocationOperation)operation.Operation, operation.CalledName, applicationBuilder);
                     }
                 }
             });
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol applicationBuilder)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation invocation, string name, INamedTypeSymbol applicationBuilder)
     {
-        var name = invocation.TargetMethod.Name;
-        if (name is not ("UseDeveloperExceptionPage" or "UseDatabaseErrorPage" or "UseMigrationsEndPoint")
-            || BuilderOf(invocation, applicationBuilder) is not { } builder)
+        if (BuilderOf(invocation, applicationBuilder) is not { } builder)
         {
             return;
         }

@@ -30,7 +30,7 @@ public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var operation in model.OperationsIn(c).Operations)
                 {
-                    if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation)
+                    if (operation.Kind == OperationKind.ObjectCreation || AuthenticationFacts.IsSchemeCallName(operation.CalledName))
                     {
                         Analyze(c, operation.Operation, facts);
                     }

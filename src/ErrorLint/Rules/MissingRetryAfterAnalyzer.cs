@@ -40,7 +40,7 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
                         AnalyzeResponse(c, response, body, facts);
                     }
 
-                    if (operation.Kind is OperationKind.Invocation or OperationKind.SimpleAssignment)
+                    if (operation.Kind == OperationKind.SimpleAssignment || ResponseHeaderFacts.IsHeaderWriteName(operation.CalledName))
                     {
                         AnalyzeHeaderValue(c, operation.Operation, facts);
                     }

@@ -32,7 +32,7 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var operation in model.OperationsIn(c).Operations)
                 {
-                    if (operation.Kind == OperationKind.Invocation)
+                    if (operation.CalledName is "AddRateLimiter" or "Configure" or "PostConfigure")
                     {
                         AnalyzeInvocation(c, (IInvocationOperation)operation.Operation, rateLimiter);
                     }
@@ -43,8 +43,7 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation, RateLimiterFacts rateLimiter)
     {
-        if (invocation.TargetMethod.Name is not ("AddRateLimiter" or "Configure" or "PostConfigure")
-            || rateLimiter.DescribeConfiguration(invocation, context.CancellationToken) is not { } configuration)
+        if (rateLimiter.DescribeConfiguration(invocation, context.CancellationToken) is not { } configuration)
         {
             return;
         }
