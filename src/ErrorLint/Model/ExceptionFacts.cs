@@ -144,7 +144,7 @@ internal static class ExceptionFacts
             return FailureKind.Unknown;
         }
 
-        if (type.SpecialType == SpecialType.System_Object || IsSystemException(type))
+        if (type.SpecialType == SpecialType.System_Object || WellKnownTypes.IsSystemException(type))
         {
             return FailureKind.CatchAll;
         }
@@ -294,8 +294,6 @@ internal static class ExceptionFacts
 
         return FailureKind.Unknown;
     }
-
-    private static bool IsSystemException(ITypeSymbol type) => type.Name == "Exception" && IsInSystemNamespace(type);
 
     private static bool IsInSystemNamespace(ITypeSymbol type)
         => type.ContainingType is null && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };

@@ -165,7 +165,7 @@ internal sealed class WellKnownTypes
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.Name == "Exception" && current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            if (IsSystemException(current))
             {
                 return true;
             }
@@ -173,6 +173,10 @@ internal sealed class WellKnownTypes
 
         return false;
     }
+
+    /// <summary>Whether a type is <c>System.Exception</c> itself, recognised by name.</summary>
+    public static bool IsSystemException(ITypeSymbol type)
+        => type.Name == "Exception" && type.ContainingType is null && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     private static INamedTypeSymbol? Get(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName);
 }
