@@ -60,24 +60,9 @@ internal static class Comparison
         Console.WriteLine(Invariant($"{workload.Actions:N0} actions; medians of {runs} alternating runs per build after {warmUpPasses} warm-up passes each."));
         Console.WriteLine(Invariant($"Baseline: {baselinePath}"));
         Console.WriteLine();
-        Console.WriteLine("| Analyzer | Baseline (ms) | This build (ms) | Change |");
-        Console.WriteLine("|---|---:|---:|---:|");
         var names = current.Select(Measurement.NameOf).ToList();
-        foreach (var name in names)
-        {
-            var before = Measurement.Median(baselineRuns.Select(r => r.ErrorLint.TryGetValue(name, out var t) ? t.Milliseconds : 0));
-            var after = Measurement.Median(currentRuns.Select(r => r.ErrorLint[name].Milliseconds));
-            Console.WriteLine(Row(name, before, after));
-        }
+        PrintTable(names, baselineRuns, currentRuns, static (run, name) => run.ErrorLint.TryGetValue(name, out var t) ? t.Milliseconds : 0, static run => run.ErrorLintMs);
 
-        Console.WriteLine(Row("**ErrorLint, median of the totals**", Measurement.Median(baselineRuns.Select(r => r.ErrorLintMs)), Measurement.Median(currentRuns.Select(r => r.ErrorLintMs))));
-
-        // A garbage collection that starts during a callback is charged to it whole (a hundred milliseconds and more at this
-        // size), so a run's total can jump by one collection; the rules' medians, summed, leave such a run out rule by rule.
-        Console.WriteLine(Row(
-            "ErrorLint, sum of the rules' medians",
-            names.Sum(name => Measurement.Median(baselineRuns.Select(r => r.ErrorLint.TryGetValue(name, out var t) ? t.Milliseconds : 0))),
-            names.Sum(name => Measurement.Median(currentRuns.Select(r => r.ErrorLint[name].Milliseconds)))));
         // Printed to show how steady the passes were, not as a result: the same build against itself moved it by 41 %.
         Console.WriteLine(Row("ASP.NET Core's analyzers (same in both; shows how steady the passes were)", Measurement.Median(baselineRuns.Select(r => r.AspNetCoreMs)), Measurement.Median(currentRuns.Select(r => r.AspNetCoreMs))));
         Console.WriteLine();
@@ -85,18 +70,7 @@ internal static class Comparison
         // The same passes with the collections that paused the process during each callback left out.
         Console.WriteLine("The same, less the garbage collections that paused each callback:");
         Console.WriteLine();
-        Console.WriteLine("| Analyzer | Baseline (ms) | This build (ms) | Change |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var name in names)
-        {
-            Console.WriteLine(Row(name, PauseFreeMedian(baselineRuns, name), PauseFreeMedian(currentRuns, name)));
-        }
-
-        Console.WriteLine(Row(
-            "**ErrorLint, median of the totals**",
-            Measurement.Median(baselineRuns.Select(r => r.ErrorLintPauseFreeMs.Values.Sum())),
-            Measurement.Median(currentRuns.Select(r => r.ErrorLintPauseFreeMs.Values.Sum()))));
-        Console.WriteLine(Row("ErrorLint, sum of the rules' medians", names.Sum(n => PauseFreeMedian(baselineRuns, n)), names.Sum(n => PauseFreeMedian(currentRuns, n))));
+        PrintTable(names, baselineRuns, currentRuns, static (run, name) => run.ErrorLintPauseFreeMs.TryGetValue(name, out var ms) ? ms : 0, static run => run.ErrorLintPauseFreeMs.Values.Sum());
         Console.WriteLine();
         Console.WriteLine("Diagnostics, baseline: " + Diagnostics(baselineRuns[0]));
         Console.WriteLine("Diagnostics, this build: " + Diagnostics(currentRuns[0]));
@@ -107,8 +81,24 @@ internal static class Comparison
     private static ImmutableArray<DiagnosticAnalyzer> PauseFree(ImmutableArray<DiagnosticAnalyzer> rules)
         => rules.Select(r => (DiagnosticAnalyzer)new PauseFreeTimedAnalyzer(r)).ToImmutableArray();
 
-    private static double PauseFreeMedian(List<RunResult> runs, string name)
-        => Measurement.Median(runs.Select(r => r.ErrorLintPauseFreeMs.TryGetValue(name, out var ms) ? ms : 0));
+    /// <summary>Each rule's median for both builds, then ErrorLint's total both as the median of the runs' totals and as the sum of the rules' medians.</summary>
+    private static void PrintTable(List<string> names, List<RunResult> baselineRuns, List<RunResult> currentRuns, Func<RunResult, string, double> milliseconds, Func<RunResult, double> total)
+    {
+        Console.WriteLine("| Analyzer | Baseline (ms) | This build (ms) | Change |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var name in names)
+        {
+            Console.WriteLine(Row(name, Median(baselineRuns, name), Median(currentRuns, name)));
+        }
+
+        Console.WriteLine(Row("**ErrorLint, median of the totals**", Measurement.Median(baselineRuns.Select(total)), Measurement.Median(currentRuns.Select(total))));
+
+        // A garbage collection that starts during a callback is charged to it whole (a hundred milliseconds and more at this
+        // size), so a run's total can jump by one collection; the rules' medians, summed, leave such a run out rule by rule.
+        Console.WriteLine(Row("ErrorLint, sum of the rules' medians", names.Sum(n => Median(baselineRuns, n)), names.Sum(n => Median(currentRuns, n))));
+
+        double Median(List<RunResult> runs, string name) => Measurement.Median(runs.Select(r => milliseconds(r, name)));
+    }
 
     /// <summary>A build's analyzers, loaded into a context of their own; Roslyn itself comes from this process.</summary>
     private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path, string contextName)
