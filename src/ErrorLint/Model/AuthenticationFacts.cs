@@ -92,17 +92,16 @@ internal sealed class AuthenticationFacts
     private AuthenticationFacts(WellKnownTypes types)
     {
         this.types = types;
-        var compilation = types.Compilation;
-        claimsPrincipal = compilation.GetTypeByMetadataName("System.Security.Claims.ClaimsPrincipal");
-        identityInterface = compilation.GetTypeByMetadataName("System.Security.Principal.IIdentity");
-        claim = compilation.GetTypeByMetadataName("System.Security.Claims.Claim");
-        authorizationResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationResult");
-        userManager = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.UserManager`1");
-        signInManager = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.SignInManager`1");
-        authorizeData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
-        allowAnonymous = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
-        authenticationExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions");
-        signOutResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.SignOutResult");
+        claimsPrincipal = types.Find("System.Security.Claims.ClaimsPrincipal");
+        identityInterface = types.Find("System.Security.Principal.IIdentity");
+        claim = types.Find("System.Security.Claims.Claim");
+        authorizationResult = types.Find("Microsoft.AspNetCore.Authorization.AuthorizationResult");
+        userManager = types.Find("Microsoft.AspNetCore.Identity.UserManager`1");
+        signInManager = types.Find("Microsoft.AspNetCore.Identity.SignInManager`1");
+        authorizeData = types.Find("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+        allowAnonymous = types.Find("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+        authenticationExtensions = types.Find("Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions");
+        signOutResult = types.Find("Microsoft.AspNetCore.Mvc.SignOutResult");
     }
 
     public static AuthenticationFacts For(ResponseModel model) => Cache.GetValue(model.Types, static t => new AuthenticationFacts(t));

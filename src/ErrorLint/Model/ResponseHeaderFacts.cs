@@ -31,8 +31,8 @@ internal sealed class ResponseHeaderFacts
     private ResponseHeaderFacts(ResponseModel model)
     {
         types = model.Types;
-        responseHeaders = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Headers.ResponseHeaders");
-        onRejectedContext = types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
+        responseHeaders = types.Find("Microsoft.AspNetCore.Http.Headers.ResponseHeaders");
+        onRejectedContext = types.Find("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
     }
 
     public static ResponseHeaderFacts For(ResponseModel model) => Instances.GetValue(model, static m => new ResponseHeaderFacts(m));

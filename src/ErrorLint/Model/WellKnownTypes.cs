@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace ErrorLint.Model;
@@ -8,33 +10,86 @@ namespace ErrorLint.Model;
 /// </summary>
 internal sealed class WellKnownTypes
 {
-    private WellKnownTypes(Compilation compilation, INamedTypeSymbol httpContext)
+    /// <summary>
+    /// The assembly that defines each type the rules look up, the same in ASP.NET Core 8 and 10
+    /// (<c>WellKnownTypesTests</c> checks both). <see cref="Compilation.GetTypeByMetadataName"/> searches every
+    /// reference of a web project, about 300, on every call and remembers nothing: the types are looked up in their
+    /// own assembly first, and the slow way only when that assembly is not referenced or does not define the type.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string> DefiningAssemblies = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Microsoft.AspNetCore.Http.HttpContext"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.HttpResponse"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.HttpRequest"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.IResult"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Mvc.ProblemDetails"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.HttpResponseWritingExtensions"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Builder.IApplicationBuilder"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.IHeaderDictionary"] = "Microsoft.AspNetCore.Http.Features",
+        ["Microsoft.AspNetCore.Http.HttpResponseJsonExtensions"] = "Microsoft.AspNetCore.Http.Extensions",
+        ["Microsoft.AspNetCore.Http.Headers.ResponseHeaders"] = "Microsoft.AspNetCore.Http.Extensions",
+        ["Microsoft.AspNetCore.Http.Results"] = "Microsoft.AspNetCore.Http.Results",
+        ["Microsoft.AspNetCore.Http.TypedResults"] = "Microsoft.AspNetCore.Http.Results",
+        ["Microsoft.AspNetCore.Mvc.IActionResult"] = "Microsoft.AspNetCore.Mvc.Abstractions",
+        ["Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary"] = "Microsoft.AspNetCore.Mvc.Abstractions",
+        ["Microsoft.AspNetCore.Mvc.ControllerBase"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ObjectResult"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.JsonResult"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ContentResult"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ForbidResult"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ChallengeResult"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.SignOutResult"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.Infrastructure.DefaultStatusCodeAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.SerializableError"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.RazorPages.PageModel"] = "Microsoft.AspNetCore.Mvc.RazorPages",
+        ["Microsoft.AspNetCore.RateLimiting.RateLimiterOptions"] = "Microsoft.AspNetCore.RateLimiting",
+        ["Microsoft.AspNetCore.RateLimiting.OnRejectedContext"] = "Microsoft.AspNetCore.RateLimiting",
+        ["Microsoft.AspNetCore.Authorization.AuthorizationResult"] = "Microsoft.AspNetCore.Authorization",
+        ["Microsoft.AspNetCore.Authorization.IAuthorizeData"] = "Microsoft.AspNetCore.Metadata",
+        ["Microsoft.AspNetCore.Authorization.IAllowAnonymous"] = "Microsoft.AspNetCore.Metadata",
+        ["Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions"] = "Microsoft.AspNetCore.Authentication.Abstractions",
+        ["Microsoft.AspNetCore.Identity.IdentityError"] = "Microsoft.Extensions.Identity.Core",
+        ["Microsoft.AspNetCore.Identity.UserManager`1"] = "Microsoft.Extensions.Identity.Core",
+        ["Microsoft.AspNetCore.Identity.SignInManager`1"] = "Microsoft.AspNetCore.Identity",
+        ["System.Exception"] = "System.Runtime",
+        ["System.Security.Principal.IIdentity"] = "System.Runtime",
+        ["System.Security.Claims.ClaimsPrincipal"] = "System.Security.Claims",
+        ["System.Security.Claims.Claim"] = "System.Security.Claims",
+    };
+
+    private static readonly HashSet<string> DefiningAssemblyNames = new(DefiningAssemblies.Values, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, IAssemblySymbol> referencedDefiningAssemblies;
+
+    private WellKnownTypes(Compilation compilation, Dictionary<string, IAssemblySymbol> referencedDefiningAssemblies, INamedTypeSymbol httpContext)
     {
         Compilation = compilation;
+        this.referencedDefiningAssemblies = referencedDefiningAssemblies;
         HttpContext = httpContext;
-        HttpResponse = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
-        HttpRequest = Get(compilation, "Microsoft.AspNetCore.Http.HttpRequest");
-        HeaderDictionary = Get(compilation, "Microsoft.AspNetCore.Http.IHeaderDictionary");
-        Results = Get(compilation, "Microsoft.AspNetCore.Http.Results");
-        TypedResults = Get(compilation, "Microsoft.AspNetCore.Http.TypedResults");
-        ResultInterface = Get(compilation, "Microsoft.AspNetCore.Http.IResult");
-        ProblemDetails = Get(compilation, "Microsoft.AspNetCore.Mvc.ProblemDetails");
-        HttpValidationProblemDetails = Get(compilation, "Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
-        ControllerBase = Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
-        PageModel = Get(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        ActionResultInterface = Get(compilation, "Microsoft.AspNetCore.Mvc.IActionResult");
-        ObjectResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ObjectResult");
-        JsonResult = Get(compilation, "Microsoft.AspNetCore.Mvc.JsonResult");
-        ContentResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ContentResult");
-        ForbidResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ForbidResult");
-        ChallengeResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ChallengeResult");
-        DefaultStatusCodeAttribute = Get(compilation, "Microsoft.AspNetCore.Mvc.Infrastructure.DefaultStatusCodeAttribute");
-        ModelStateDictionary = Get(compilation, "Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
-        SerializableError = Get(compilation, "Microsoft.AspNetCore.Mvc.SerializableError");
-        IdentityError = Get(compilation, "Microsoft.AspNetCore.Identity.IdentityError");
-        Exception = Get(compilation, "System.Exception");
-        HttpResponseJsonExtensions = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
-        HttpResponseWritingExtensions = Get(compilation, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions");
+        HttpResponse = Find("Microsoft.AspNetCore.Http.HttpResponse");
+        HttpRequest = Find("Microsoft.AspNetCore.Http.HttpRequest");
+        HeaderDictionary = Find("Microsoft.AspNetCore.Http.IHeaderDictionary");
+        Results = Find("Microsoft.AspNetCore.Http.Results");
+        TypedResults = Find("Microsoft.AspNetCore.Http.TypedResults");
+        ResultInterface = Find("Microsoft.AspNetCore.Http.IResult");
+        ProblemDetails = Find("Microsoft.AspNetCore.Mvc.ProblemDetails");
+        HttpValidationProblemDetails = Find("Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
+        ControllerBase = Find("Microsoft.AspNetCore.Mvc.ControllerBase");
+        PageModel = Find("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        ActionResultInterface = Find("Microsoft.AspNetCore.Mvc.IActionResult");
+        ObjectResult = Find("Microsoft.AspNetCore.Mvc.ObjectResult");
+        JsonResult = Find("Microsoft.AspNetCore.Mvc.JsonResult");
+        ContentResult = Find("Microsoft.AspNetCore.Mvc.ContentResult");
+        ForbidResult = Find("Microsoft.AspNetCore.Mvc.ForbidResult");
+        ChallengeResult = Find("Microsoft.AspNetCore.Mvc.ChallengeResult");
+        DefaultStatusCodeAttribute = Find("Microsoft.AspNetCore.Mvc.Infrastructure.DefaultStatusCodeAttribute");
+        ModelStateDictionary = Find("Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
+        SerializableError = Find("Microsoft.AspNetCore.Mvc.SerializableError");
+        IdentityError = Find("Microsoft.AspNetCore.Identity.IdentityError");
+        Exception = Find("System.Exception");
+        HttpResponseJsonExtensions = Find("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
+        HttpResponseWritingExtensions = Find("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions");
     }
 
     public Compilation Compilation { get; }
@@ -65,9 +120,16 @@ internal sealed class WellKnownTypes
 
     public static WellKnownTypes? TryCreate(Compilation compilation)
     {
-        var httpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-        return httpContext is null ? null : new WellKnownTypes(compilation, httpContext);
+        var assemblies = ReferencedDefiningAssemblies(compilation);
+        var httpContext = Find(compilation, assemblies, "Microsoft.AspNetCore.Http.HttpContext");
+        return httpContext is null ? null : new WellKnownTypes(compilation, assemblies, httpContext);
     }
+
+    /// <summary>A type by its metadata name: in the assembly that defines it (<see cref="DefiningAssemblies"/>), else anywhere.</summary>
+    public INamedTypeSymbol? Find(string metadataName) => Find(Compilation, referencedDefiningAssemblies, metadataName);
+
+    /// <summary>A type by its metadata name in the assembly that defines it; null when that takes the search through every reference.</summary>
+    internal INamedTypeSymbol? FindInDefiningAssembly(string metadataName) => FindInDefiningAssembly(referencedDefiningAssemblies, metadataName);
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown)
         => wellKnown is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, wellKnown);
@@ -178,5 +240,27 @@ internal sealed class WellKnownTypes
     public static bool IsSystemException(ITypeSymbol type)
         => type.Name == "Exception" && type.ContainingType is null && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
-    private static INamedTypeSymbol? Get(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+    private static INamedTypeSymbol? Find(Compilation compilation, Dictionary<string, IAssemblySymbol> assemblies, string metadataName)
+        => FindInDefiningAssembly(assemblies, metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
+
+    private static INamedTypeSymbol? FindInDefiningAssembly(Dictionary<string, IAssemblySymbol> assemblies, string metadataName)
+        => DefiningAssemblies.TryGetValue(metadataName, out var assemblyName) && assemblies.TryGetValue(assemblyName, out var assembly)
+            ? assembly.GetTypeByMetadataName(metadataName)
+            : null;
+
+    /// <summary>The referenced assemblies among <see cref="DefiningAssemblies"/>, by name.</summary>
+    private static Dictionary<string, IAssemblySymbol> ReferencedDefiningAssemblies(Compilation compilation)
+    {
+        var assemblies = new Dictionary<string, IAssemblySymbol>(StringComparer.Ordinal);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            var name = assembly.Identity.Name;
+            if (DefiningAssemblyNames.Contains(name) && !assemblies.ContainsKey(name))
+            {
+                assemblies.Add(name, assembly);
+            }
+        }
+
+        return assemblies;
+    }
 }

@@ -29,8 +29,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodePolicy.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            var applicationBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
-            if (ResponseModel.For(start.Compilation) is not { } model || applicationBuilder is null)
+            if (ResponseModel.For(start.Compilation) is not { } model || model.Types.Find("Microsoft.AspNetCore.Builder.IApplicationBuilder") is not { } applicationBuilder)
             {
                 return;
             }
