@@ -23,7 +23,7 @@ internal static class References
     public static ImmutableArray<MetadataReference> AspNetCore { get; } = NetCore.AddRange(Load(Path.Combine(AspNetCoreRefPackage, "ref", "net10.0")));
 
     /// <summary>Every analyzer in the ErrorLint assembly, found by reflection so new rules are measured without edits here.</summary>
-    public static ImmutableArray<DiagnosticAnalyzer> ErrorLintAnalyzers() => AnalyzersIn(typeof(ErrorLint.Model.ResponseModel).Assembly);
+    public static ImmutableArray<DiagnosticAnalyzer> ErrorLintAnalyzers() => AnalyzersIn(typeof(ErrorLint.Rules.ErrorBodyWithSuccessStatusAnalyzer).Assembly);
 
     /// <summary>Every analyzer of an ErrorLint build, in name order.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(Assembly assembly)
