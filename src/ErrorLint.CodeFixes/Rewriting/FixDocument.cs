@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using ErrorLint.Model;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 

@@ -1,4 +1,5 @@
-using ErrorLint.Model;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace ErrorLint.CodeFixes.Rewriting;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using ErrorLint.Model;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading;
-using ErrorLint.Model;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 
 namespace ErrorLint.CodeFixes.Rewriting;

@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
-using ErrorLint.Model;
+using ErrorLint.Facts.Bodies;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace ErrorLint.CodeFixes.Rules;
 

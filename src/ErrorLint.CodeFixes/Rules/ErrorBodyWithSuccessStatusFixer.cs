@@ -3,10 +3,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
-using ErrorLint.Model;
+using ErrorLint.Facts.Bodies;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.CodeFixes.Rules;

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
-using ErrorLint.Model;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ErrorLint.CodeFixes.Rules;
 

@@ -2,11 +2,13 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
-using ErrorLint.Model;
+using ErrorLint.Facts.Authentication;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.CodeFixes.Rules;

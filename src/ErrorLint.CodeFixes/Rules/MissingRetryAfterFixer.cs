@@ -5,13 +5,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
-using ErrorLint.Model;
+using ErrorLint.Responses;
 using ErrorLint.Rules;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 

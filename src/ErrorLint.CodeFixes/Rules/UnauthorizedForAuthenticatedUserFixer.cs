@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
-using ErrorLint.Model;
+using ErrorLint.Facts.Authentication;
+using ErrorLint.Responses;
 using ErrorLint.Rules;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace ErrorLint.CodeFixes.Rules;
 

@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
-using ErrorLint.Model;
+using ErrorLint.Facts.Validation;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.CodeFixes.Rules;

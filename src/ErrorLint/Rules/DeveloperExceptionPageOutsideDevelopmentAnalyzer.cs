@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Threading;
-using ErrorLint.Model;
+using ErrorLint.Facts.Development;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using ErrorLint.Configuration;
-using ErrorLint.Model;
+using ErrorLint.Facts.Bodies;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using ErrorLint.Model;
+using ErrorLint.Facts.Headers;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

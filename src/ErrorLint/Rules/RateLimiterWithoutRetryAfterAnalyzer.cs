@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using ErrorLint.Model;
+using ErrorLint.Facts.RateLimiting;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;

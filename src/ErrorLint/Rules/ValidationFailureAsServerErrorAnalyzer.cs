@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using ErrorLint.Configuration;
-using ErrorLint.Model;
+using ErrorLint.Facts.Exceptions;
+using ErrorLint.Facts.Validation;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,5 +1,5 @@
 using System.Linq;
-using ErrorLint.Model;
+using ErrorLint.Symbols;
 using ErrorLint.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using ErrorLint.Model;
+using ErrorLint.Symbols;
 using ErrorLint.Tests.Meta;
 using ErrorLint.Tests.Verification;
 using Microsoft.CodeAnalysis;

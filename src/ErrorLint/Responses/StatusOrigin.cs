@@ -1,4 +1,4 @@
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>Where a response's status code comes from, so rules can weigh how sure they are.</summary>
 internal enum StatusOrigin

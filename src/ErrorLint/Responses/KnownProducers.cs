@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>
 /// The framework helpers that produce a response, by name, with the status each implies when no

@@ -1,7 +1,9 @@
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Bodies;
 
 /// <summary>What the code says about a <c>ProblemDetails</c> object it builds.</summary>
 internal static class ProblemDetailsFacts

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Symbols;
 
 /// <summary>
 /// The ASP.NET Core types the rules ask about, resolved once per compilation.

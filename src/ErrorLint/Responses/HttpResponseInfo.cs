@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>The answer to "what HTTP response does this operation produce?", shared by every rule.</summary>
 internal sealed class HttpResponseInfo

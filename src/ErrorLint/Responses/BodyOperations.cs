@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using ErrorLint.Facts.Exceptions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>An operation of a member body that a rule may look at, with the response it produces, if any.</summary>
 internal readonly struct BodyOperation

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ErrorLint.Facts.Headers;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.RateLimiting;
 
 /// <summary>
 /// What a rate limiter's configuration (<c>AddRateLimiter(options =&gt; ...)</c>, <c>Configure&lt;RateLimiterOptions&gt;(...)</c>,

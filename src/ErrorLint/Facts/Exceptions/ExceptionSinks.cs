@@ -3,12 +3,14 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ErrorLint.Facts.Development;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Exceptions;
 
 /// <summary>An exception leak together with the operation that sends it, for messages.</summary>
 internal sealed class SentExceptionLeak

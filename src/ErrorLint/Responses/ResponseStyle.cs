@@ -1,4 +1,4 @@
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>How the code spells a response; code fixes answer in the same style.</summary>
 internal enum ResponseStyle

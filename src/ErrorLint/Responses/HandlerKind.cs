@@ -1,4 +1,4 @@
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>What kind of code a response is produced in.</summary>
 internal enum HandlerKind

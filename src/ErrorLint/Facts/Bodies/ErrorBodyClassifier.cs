@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using ErrorLint.Configuration;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Bodies;
 
 /// <summary>Decides whether a response body is an error body, and where its message is.</summary>
 internal static class ErrorBodyClassifier

@@ -1,9 +1,11 @@
 using System.Linq;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Validation;
 
 /// <summary>
 /// Where validation failed: whether an operation runs only when the request was invalid

@@ -1,4 +1,4 @@
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Bodies;
 
 /// <summary>Why a body reads as an error.</summary>
 internal enum ErrorBodyKind

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Exceptions;
 
 /// <summary>The families of exceptions the rules tell apart.</summary>
 internal enum FailureKind

@@ -1,4 +1,4 @@
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>What a response helper means beyond its status, where rules care.</summary>
 internal enum ResponseKind

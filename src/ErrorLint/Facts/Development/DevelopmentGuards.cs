@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Development;
 
 /// <summary>
 /// Answers "is this code reached only in development?": inside <c>if (env.IsDevelopment())</c> (however the

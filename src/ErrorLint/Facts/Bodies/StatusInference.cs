@@ -2,7 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Bodies;
 
 /// <summary>Infers the client-error status an error body means, from what its text says.</summary>
 internal static class StatusInference

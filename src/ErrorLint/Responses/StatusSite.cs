@@ -1,4 +1,4 @@
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>Where a response's status is decided, so a rule reports a status once, where it is written.</summary>
 internal static class StatusSite

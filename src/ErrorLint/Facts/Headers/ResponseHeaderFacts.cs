@@ -4,11 +4,13 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Headers;
 
 /// <summary>
 /// Answers "is the <c>Retry-After</c> header set on the way to this response?": <c>Headers.RetryAfter = ...</c>,

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Exceptions;
 
 /// <summary>What part of a handled exception reaches a response.</summary>
 internal enum ExceptionLeakKind

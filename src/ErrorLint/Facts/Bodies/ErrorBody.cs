@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Bodies;
 
 /// <summary>A response body that reads as an error, with what the fixes need to rewrite it.</summary>
 internal sealed class ErrorBody

@@ -1,7 +1,8 @@
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Responses;
 
 /// <summary>The function a response is produced in, and what ASP.NET Core uses it for.</summary>
 internal sealed class HandlerContext

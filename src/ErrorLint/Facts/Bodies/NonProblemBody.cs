@@ -1,8 +1,10 @@
 using ErrorLint.Configuration;
+using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ErrorLint.Model;
+namespace ErrorLint.Facts.Bodies;
 
 /// <summary>What an error response sends instead of problem details.</summary>
 internal enum NonProblemBodyKind
