@@ -25,7 +25,7 @@ internal static class FixStyles
         ResponseStyle.Results => FixStyle.Results,
         ResponseStyle.TypedResults => FixStyle.TypedResults,
         ResponseStyle.HttpResponse => FixStyle.HttpResponse,
-        _ when WellKnownTypes.InheritsFrom(containingSymbol?.ContainingType, types.ControllerBase) => FixStyle.Controller,
+        _ when (containingSymbol?.ContainingType).InheritsFrom(types.ControllerBase) => FixStyle.Controller,
         _ => FixStyle.ObjectResult,
     };
 }

@@ -1,3 +1,4 @@
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,7 +18,7 @@ internal static class HttpContextSyntax
             return null;
         }
 
-        var receiver = HttpResponseInfo.Unwrap(write.Arguments[0].Value);
+        var receiver = write.Arguments[0].Value.WithoutImplicitConversions();
         return receiver switch
         {
             IPropertyReferenceOperation { Property.Name: "Response", Instance.Syntax: ExpressionSyntax context } => context.WithoutTrivia(),

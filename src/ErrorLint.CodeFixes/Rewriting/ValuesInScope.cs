@@ -23,7 +23,7 @@ internal static class ValuesInScope
         var inStaticMember = model.GetEnclosingSymbol(position, cancellationToken) is { IsStatic: true };
         return model.LookupSymbols(position)
             .Where(s => s is ILocalSymbol or IParameterSymbol || (s is IFieldSymbol or IPropertySymbol && (!inStaticMember || s.IsStatic)))
-            .Where(s => WellKnownTypes.Implements(TypeOf(s), wanted))
+            .Where(s => TypeOf(s).Implements(wanted))
             .OrderBy(s => s is ILocalSymbol or IParameterSymbol ? 0 : 1)
             .ThenBy(s => s.Name, System.StringComparer.Ordinal)
             .FirstOrDefault()?.Name;

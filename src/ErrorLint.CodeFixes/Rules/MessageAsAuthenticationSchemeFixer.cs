@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Facts.Authentication;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -90,19 +91,19 @@ public sealed class MessageAsAuthenticationSchemeFixer : CodeFixProvider
         ExpressionSyntax? httpContext = null;
         switch (operation)
         {
-            case IInvocationOperation invocation when WellKnownTypes.Is(invocation.TargetMethod.ContainingType, types.ControllerBase):
+            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType.Is(types.ControllerBase):
                 style = FixStyle.Controller;
                 break;
-            case IInvocationOperation invocation when WellKnownTypes.Is(invocation.TargetMethod.ContainingType, types.Results):
+            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType.Is(types.Results):
                 style = FixStyle.Results;
                 break;
-            case IInvocationOperation invocation when WellKnownTypes.Is(invocation.TargetMethod.ContainingType, types.TypedResults):
+            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType.Is(types.TypedResults):
                 style = FixStyle.TypedResults;
                 break;
             case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } invocation:
                 // HttpContext.ForbidAsync("...") becomes Results.Problem(...).ExecuteAsync(HttpContext).
                 style = FixStyle.HttpResponse;
-                httpContext = (HttpResponseInfo.Unwrap(invocation.Arguments[0].Value)?.Syntax as ExpressionSyntax)?.WithoutTrivia();
+                httpContext = (invocation.Arguments[0].Value.WithoutImplicitConversions()?.Syntax as ExpressionSyntax)?.WithoutTrivia();
                 if (httpContext is null)
                 {
                     return null;
@@ -112,7 +113,7 @@ public sealed class MessageAsAuthenticationSchemeFixer : CodeFixProvider
             default:
                 // PageModel has no Problem helper, and result objects are built outside controllers too.
                 var containing = semanticModel.GetEnclosingSymbol(call.SpanStart, cancellationToken)?.ContainingType;
-                style = WellKnownTypes.InheritsFrom(containing, types.ControllerBase) ? FixStyle.Controller : FixStyle.ObjectResult;
+                style = containing.InheritsFrom(types.ControllerBase) ? FixStyle.Controller : FixStyle.ObjectResult;
                 break;
         }
 
@@ -139,7 +140,7 @@ public sealed class MessageAsAuthenticationSchemeFixer : CodeFixProvider
         foreach (var argument in arguments)
         {
             var isReceiver = operation is IInvocationOperation { TargetMethod.IsExtensionMethod: true } && argument.Parameter?.Ordinal == 0;
-            var isNull = HttpResponseInfo.Unwrap(argument.Value) is { ConstantValue: { HasValue: true, Value: null } };
+            var isNull = argument.Value.WithoutImplicitConversions() is { ConstantValue: { HasValue: true, Value: null } };
             if (argument != schemes && !isReceiver && !isNull && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
                 return false;

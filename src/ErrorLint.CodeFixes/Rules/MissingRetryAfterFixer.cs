@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Rules;
 using ErrorLint.Symbols;
@@ -143,7 +144,7 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
         }
 
         if (member is { IsStatic: false }
-            && (WellKnownTypes.InheritsFrom(member.ContainingType, types.ControllerBase) || WellKnownTypes.InheritsFrom(member.ContainingType, types.PageModel))
+            && (member.ContainingType.InheritsFrom(types.ControllerBase) || member.ContainingType.InheritsFrom(types.PageModel))
             && !IsInStaticFunction(node))
         {
             return new Target(SyntaxFactory.IdentifierName("Response"), null);
@@ -170,17 +171,17 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
 
         var name = SyntaxFactory.IdentifierName(parameter.Name);
         var type = parameter.Type;
-        if (WellKnownTypes.InheritsFrom(type, types.HttpContext))
+        if (type.InheritsFrom(types.HttpContext))
         {
             return Member(name, "Response");
         }
 
-        if (WellKnownTypes.InheritsFrom(type, types.HttpResponse))
+        if (type.InheritsFrom(types.HttpResponse))
         {
             return name;
         }
 
-        if (WellKnownTypes.InheritsFrom(type, types.HttpRequest))
+        if (type.InheritsFrom(types.HttpRequest))
         {
             return Member(Member(name, "HttpContext"), "Response");
         }
@@ -188,7 +189,7 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
         // Filter contexts and the like: anything with an HttpContext property.
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.GetMembers("HttpContext").OfType<IPropertySymbol>().Any(p => !p.IsStatic && WellKnownTypes.InheritsFrom(p.Type, types.HttpContext)))
+            if (current.GetMembers("HttpContext").OfType<IPropertySymbol>().Any(p => !p.IsStatic && p.Type.InheritsFrom(types.HttpContext)))
             {
                 return Member(Member(name, "HttpContext"), "Response");
             }
@@ -197,11 +198,11 @@ public sealed class MissingRetryAfterFixer : CodeFixProvider
         return null;
     }
 
+    /// <summary>A lambda handed to one of the framework's <c>Map*</c> methods.</summary>
     private static bool IsEndpointHandler(SemanticModel semanticModel, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
-        => lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
-            && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Name: { } name } method
-            && name.StartsWith("Map", StringComparison.Ordinal)
-            && method.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder";
+        => semanticModel.GetOperation(lambda, cancellationToken) is IAnonymousFunctionOperation handler
+            && PipelineCalls.MapCallOf(handler) is { TargetMethod.ContainingNamespace: { } space }
+            && space.ToDisplayString() == "Microsoft.AspNetCore.Builder";
 
     private static bool IsInStaticFunction(SyntaxNode node)
         => node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax lambda && lambda.Modifiers.Any(SyntaxKind.StaticKeyword)

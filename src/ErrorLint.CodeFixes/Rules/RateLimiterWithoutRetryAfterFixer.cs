@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Facts.RateLimiting;
-using ErrorLint.Responses;
+using ErrorLint.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -69,7 +69,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
 
             var callback = configuration.OnRejected.FirstOrDefault(c => c.Assignment.Target.Syntax.Span == diagnostic.Location.SourceSpan);
             if (callback is not { Assignment.Syntax: AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax assignmentStatement } }
-                || HttpResponseInfo.Unwrap(callback.Assignment.Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Syntax: LambdaExpressionSyntax onRejected } onRejectedLambda }
+                || callback.Assignment.Value.WithoutImplicitConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Syntax: LambdaExpressionSyntax onRejected } onRejectedLambda }
                 || onRejectedLambda.Symbol.Parameters.Length != 2
                 || onRejectedLambda.Symbol.Parameters[0].Name is "_" or ""
                 || onRejectedLambda.Symbol.Parameters[0].IsDiscard)

@@ -6,6 +6,7 @@ using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
 using ErrorLint.Facts.Bodies;
 using ErrorLint.Facts.Exceptions;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -98,7 +99,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
     /// <summary>A message written as a constant (<c>"Something went wrong"</c>) is generic enough to keep; anything computed may leak details.</summary>
     private static ExpressionSyntax? ConstantMessage(HttpResponseInfo response, ResponseModel model, ErrorLintOptions options)
     {
-        var body = HttpResponseInfo.Unwrap(response.Body);
+        var body = response.Body.WithoutImplicitConversions();
         var message = body?.Type?.SpecialType == SpecialType.System_String ? body : ErrorBodyClassifier.Classify(body, model.Types, options)?.Message;
         return message is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null;
     }
@@ -116,7 +117,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
         }
 
         if (parent is not IReturnOperation { Syntax: ReturnStatementSyntax returnStatement } returnOperation
-            || HttpResponseInfo.Unwrap(returnOperation.ReturnedValue) != response.Operation
+            || returnOperation.ReturnedValue.WithoutImplicitConversions() != response.Operation
             || returnStatement.Parent is not BlockSyntax block
             || block.Parent is not CatchClauseSyntax catchClause
             || block.Statements.LastOrDefault() != returnStatement

@@ -123,7 +123,7 @@ public sealed class UnauthorizedForAuthenticatedUserFixer : CodeFixProvider
     private static ExpressionSyntax? PrincipalSyntax(SemanticModel semanticModel, SyntaxNode node, IOperation operation, ResponseModel model, System.Threading.CancellationToken cancellationToken)
     {
         var containingType = semanticModel.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingType;
-        if (WellKnownTypes.InheritsFrom(containingType, model.Types.ControllerBase) || WellKnownTypes.InheritsFrom(containingType, model.Types.PageModel))
+        if (containingType.InheritsFrom(model.Types.ControllerBase) || containingType.InheritsFrom(model.Types.PageModel))
         {
             return SyntaxFactory.IdentifierName("User");
         }

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
 using ErrorLint.Facts.Validation;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -77,13 +78,13 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
         var body = response.Body;
         if (style == FixStyle.Controller)
         {
-            if (!WellKnownTypes.InheritsFrom(containing?.ContainingType, model.Types.ControllerBase) || containing is IMethodSymbol { IsStatic: true })
+            if (!(containing?.ContainingType).InheritsFrom(model.Types.ControllerBase) || containing is IMethodSymbol { IsStatic: true })
             {
                 return null;
             }
 
             ExpressionSyntax? modelState = null;
-            if (WellKnownTypes.InheritsFrom(body?.Type, model.Types.ModelStateDictionary) && body!.Syntax is ExpressionSyntax bodySyntax)
+            if ((body?.Type).InheritsFrom(model.Types.ModelStateDictionary) && body!.Syntax is ExpressionSyntax bodySyntax)
             {
                 modelState = bodySyntax.WithoutTrivia();
             }
@@ -125,7 +126,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
     private static ProblemReplacement Problem(HttpResponseInfo response, FixStyle style, int status)
     {
         var detail = DetailArgument(response)
-            ?? (HttpResponseInfo.Unwrap(response.Body) is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
+            ?? (response.Body.WithoutImplicitConversions() is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
         var typeName = style switch
         {
             FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",

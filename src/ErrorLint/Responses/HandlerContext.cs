@@ -1,3 +1,4 @@
+using ErrorLint.Operations;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,7 +36,7 @@ internal sealed class HandlerContext
         var current = operation;
         while (current.Parent is { } parent)
         {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            if (parent.IsFunction())
             {
                 function ??= parent;
                 var lambdaKind = parent is IAnonymousFunctionOperation lambda ? KindOfLambda(lambda) : HandlerKind.Other;
@@ -60,33 +61,16 @@ internal sealed class HandlerContext
 
     private static HandlerKind KindOfLambda(IAnonymousFunctionOperation lambda)
     {
-        // A lambda handed to Map(string, Delegate) is wrapped in a delegate creation and a conversion.
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation)
+        if (PipelineCalls.CallReceiving(lambda) is not { } invocation)
         {
-            parent = parent.Parent;
+            return HandlerKind.Other;
         }
 
-        if (parent is IArgumentOperation { Parent: IInvocationOperation invocation })
-        {
-            var name = invocation.TargetMethod.Name;
-            if (name == "UseExceptionHandler")
-            {
-                return HandlerKind.ExceptionHandler;
-            }
-
-            if (name is "Use" or "Run" or "UseWhen" or "MapWhen" or "UseMiddleware")
-            {
-                return HandlerKind.Middleware;
-            }
-
-            if (name.StartsWith("Map", System.StringComparison.Ordinal))
-            {
-                return HandlerKind.Endpoint;
-            }
-        }
-
-        return HandlerKind.Other;
+        var name = invocation.TargetMethod.Name;
+        return name == "UseExceptionHandler" ? HandlerKind.ExceptionHandler
+            : PipelineCalls.IsMiddlewareName(name) ? HandlerKind.Middleware
+            : PipelineCalls.IsMapName(name) ? HandlerKind.Endpoint
+            : HandlerKind.Other;
     }
 
     private static HandlerKind KindOfMember(IMethodSymbol? method, WellKnownTypes types)
@@ -97,12 +81,12 @@ internal sealed class HandlerContext
             return HandlerKind.Other;
         }
 
-        if (WellKnownTypes.InheritsFrom(type, types.ControllerBase))
+        if (type.InheritsFrom(types.ControllerBase))
         {
             return HandlerKind.ControllerAction;
         }
 
-        if (WellKnownTypes.InheritsFrom(type, types.PageModel))
+        if (type.InheritsFrom(types.PageModel))
         {
             return HandlerKind.PageHandler;
         }
@@ -111,7 +95,7 @@ internal sealed class HandlerContext
         {
             case "TryHandleAsync":
                 return HandlerKind.ExceptionHandler;
-            case "Invoke" or "InvokeAsync" when method.Parameters.Length > 0 && WellKnownTypes.Is(method.Parameters[0].Type, types.HttpContext):
+            case "Invoke" or "InvokeAsync" when method.Parameters.Length > 0 && method.Parameters[0].Type.Is(types.HttpContext):
                 return HandlerKind.Middleware;
             case "OnException" or "OnExceptionAsync" or "OnActionExecuting" or "OnActionExecuted" or "OnActionExecutionAsync"
                 or "OnResultExecuting" or "OnResourceExecuting" or "OnAuthorization" or "OnAuthorizationAsync":

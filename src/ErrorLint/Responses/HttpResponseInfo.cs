@@ -62,15 +62,4 @@ internal sealed class HttpResponseInfo
 
     public HttpResponseInfo ThroughHelperCall(IOperation call, IMethodSymbol helper)
         => new(call, Style, Kind, helper.Name, StatusCode, StatusOrigin, statusOperation: null, body: null, helper);
-
-    /// <summary>Removes the implicit conversions the compiler adds around a value (to <c>object</c>, to an interface).</summary>
-    public static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ErrorLint.Facts.Bodies;
+using ErrorLint.Operations;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -48,8 +49,8 @@ internal sealed class ResponseModel
     {
         Types = types;
         createBodyFacts = root => BodyFacts.Create(root, this);
-        implementsActionResult = type => WellKnownTypes.Implements(type, types.ActionResultInterface);
-        implementsResult = type => WellKnownTypes.Implements(type, types.ActionResultInterface) || WellKnownTypes.Implements(type, types.ResultInterface);
+        implementsActionResult = type => type.Implements(types.ActionResultInterface);
+        implementsResult = type => type.Implements(types.ActionResultInterface) || type.Implements(types.ResultInterface);
         producerFamilyOf = ProducerFamilyOf;
     }
 
@@ -130,7 +131,7 @@ internal sealed class ResponseModel
     /// which for a constructed type (List&lt;Order&gt;) hashes its type arguments too.
     /// </summary>
     public bool IsExceptionValue(ITypeSymbol? type)
-        => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && WellKnownTypes.IsExceptionType(type);
+        => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } && type.IsExceptionType();
 
     /// <summary>
     /// Whether a value of this type is an action result or a minimal-API result (<c>IActionResult</c>, <c>IResult</c>);
@@ -143,13 +144,10 @@ internal sealed class ResponseModel
     /// <summary>Reads a status code however it is spelled: a literal, a const, <c>StatusCodes.*</c>, <c>(int)HttpStatusCode.*</c>.</summary>
     public static int? ReadStatusCode(IOperation? operation)
     {
-        for (var current = operation; current is not null; current = (current as IConversionOperation)?.Operand)
+        if (operation.ConstantThroughConversions() is { HasValue: true, Value: int or short or long or byte } constant)
         {
-            if (current.ConstantValue is { HasValue: true, Value: { } value } && value is int or short or long or byte)
-            {
-                var code = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-                return code is >= 100 and <= 599 ? code : null;
-            }
+            var code = Convert.ToInt32(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+            return code is >= 100 and <= 599 ? code : null;
         }
 
         return null;
@@ -224,27 +222,27 @@ internal sealed class ResponseModel
     /// <summary>Which framework family of producers a referenced type's methods are; asked once per type, since every call of a body asks.</summary>
     private ProducerFamily ProducerFamilyOf(INamedTypeSymbol type)
     {
-        if (WellKnownTypes.Is(type, Types.Results))
+        if (type.Is(Types.Results))
         {
             return ProducerFamily.Results;
         }
 
-        if (WellKnownTypes.Is(type, Types.TypedResults))
+        if (type.Is(Types.TypedResults))
         {
             return ProducerFamily.TypedResults;
         }
 
-        if (WellKnownTypes.InheritsFrom(type, Types.ControllerBase))
+        if (type.InheritsFrom(Types.ControllerBase))
         {
             return ProducerFamily.Controller;
         }
 
-        if (WellKnownTypes.InheritsFrom(type, Types.PageModel))
+        if (type.InheritsFrom(Types.PageModel))
         {
             return ProducerFamily.RazorPage;
         }
 
-        if (WellKnownTypes.Is(type, Types.HttpResponseJsonExtensions) || WellKnownTypes.Is(type, Types.HttpResponseWritingExtensions))
+        if (type.Is(Types.HttpResponseJsonExtensions) || type.Is(Types.HttpResponseWritingExtensions))
         {
             return ProducerFamily.ResponseWriting;
         }
@@ -274,7 +272,7 @@ internal sealed class ResponseModel
             }
             else if (KnownProducers.IsBodyParameter(parameter.Name) || parameter.Name == "descriptor")
             {
-                body = HttpResponseInfo.Unwrap(argument.Value);
+                body = argument.Value.WithoutImplicitConversions();
             }
         }
 
@@ -308,8 +306,8 @@ internal sealed class ResponseModel
             return null;
         }
 
-        var kind = WellKnownTypes.InheritsFrom(type, Types.ForbidResult) ? ResponseKind.Forbid
-            : WellKnownTypes.InheritsFrom(type, Types.ChallengeResult) ? ResponseKind.Challenge
+        var kind = type.InheritsFrom(Types.ForbidResult) ? ResponseKind.Forbid
+            : type.InheritsFrom(Types.ChallengeResult) ? ResponseKind.Challenge
             : ResponseKind.Other;
 
         IOperation? statusOperation = null;
@@ -327,7 +325,7 @@ internal sealed class ResponseModel
             }
             else if (KnownProducers.IsBodyParameter(parameter.Name))
             {
-                body = HttpResponseInfo.Unwrap(argument.Value);
+                body = argument.Value.WithoutImplicitConversions();
             }
         }
 
@@ -343,7 +341,7 @@ internal sealed class ResponseModel
                             statusOperation = assignment.Value;
                             break;
                         case "Value" or "Content":
-                            body = HttpResponseInfo.Unwrap(assignment.Value);
+                            body = assignment.Value.WithoutImplicitConversions();
                             break;
                     }
                 }
@@ -374,12 +372,12 @@ internal sealed class ResponseModel
             // The application's own result type may set its status in its constructor.
             (status, origin) = (null, StatusOrigin.Unknown);
         }
-        else if (WellKnownTypes.InheritsFrom(type, Types.ObjectResult) && ProblemDetailsFacts.ReadStatus(body) is { } problemStatus)
+        else if (type.InheritsFrom(Types.ObjectResult) && ProblemDetailsFacts.ReadStatus(body) is { } problemStatus)
         {
             // ObjectResult sends the problem details' own status when it has none of its own.
             (status, origin) = (problemStatus, StatusOrigin.Explicit);
         }
-        else if (WellKnownTypes.InheritsFrom(type, Types.ObjectResult) || WellKnownTypes.Is(type, Types.JsonResult) || WellKnownTypes.Is(type, Types.ContentResult))
+        else if (type.InheritsFrom(Types.ObjectResult) || type.Is(Types.JsonResult) || type.Is(Types.ContentResult))
         {
             (status, origin) = (200, StatusOrigin.FrameworkDefault);
         }
@@ -400,7 +398,7 @@ internal sealed class ResponseModel
     public HttpResponseInfo? DescribeStatusAssignment(ISimpleAssignmentOperation assignment)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "StatusCode" } property
-            || !WellKnownTypes.InheritsFrom(property.Property.ContainingType, Types.HttpResponse))
+            || !property.Property.ContainingType.InheritsFrom(Types.HttpResponse))
         {
             return null;
         }
@@ -424,7 +422,7 @@ internal sealed class ResponseModel
         {
             if (argument.Parameter is { } parameter && parameter.Name is "value" or "text" or "context" && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                body = HttpResponseInfo.Unwrap(argument.Value);
+                body = argument.Value.WithoutImplicitConversions();
             }
         }
 
@@ -439,13 +437,7 @@ internal sealed class ResponseModel
     /// </summary>
     private (int? Status, StatusOrigin Origin, IOperation? StatusOperation) StatusBeforeWrite(IOperation write)
     {
-        var root = write;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        var body = bodyFacts.GetValue(root, createBodyFacts);
+        var body = bodyFacts.GetValue(write.Root(), createBodyFacts);
         ISimpleAssignmentOperation? nearest = null;
         var writeStart = write.Syntax.SpanStart;
         foreach (var assignment in body.StatusAssignments)
@@ -500,13 +492,7 @@ internal sealed class ResponseModel
     /// <summary>The response every return of a helper produces, when they all agree on the status.</summary>
     private HttpResponseInfo? SummarizeHelper(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-
-        // The helper may live in another file; one model per helper, cached for the compilation.
-#pragma warning disable RS1030
-        var semanticModel = Types.Compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-        var body = semanticModel.GetOperation(syntax, cancellationToken);
+        var body = SourceBodies.Of(method, Types.Compilation, cancellationToken);
         if (body is null)
         {
             return null;
@@ -515,7 +501,7 @@ internal sealed class ResponseModel
         HttpResponseInfo? agreed = null;
         foreach (var returned in ReturnedValues(body))
         {
-            var response = Describe(HttpResponseInfo.Unwrap(returned)!, depth, cancellationToken);
+            var response = Describe(returned.WithoutImplicitConversions()!, depth, cancellationToken);
             if (response?.StatusCode is null || (agreed is not null && agreed.StatusCode != response.StatusCode))
             {
                 return null;
@@ -531,24 +517,11 @@ internal sealed class ResponseModel
     {
         foreach (var operation in body.Descendants())
         {
-            if (operation is IReturnOperation { ReturnedValue: { } value } && !IsInNestedFunction(operation, body))
+            if (operation is IReturnOperation { ReturnedValue: { } value } && !operation.IsInFunctionNestedIn(body))
             {
                 yield return value;
             }
         }
-    }
-
-    private static bool IsInNestedFunction(IOperation operation, IOperation root)
-    {
-        for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private bool ReturnsResponse(ITypeSymbol type)
@@ -567,7 +540,7 @@ internal sealed class ResponseModel
         {
             foreach (var attribute in current.GetAttributes())
             {
-                if (WellKnownTypes.Is(attribute.AttributeClass, Types.DefaultStatusCodeAttribute)
+                if (attribute.AttributeClass.Is(Types.DefaultStatusCodeAttribute)
                     && attribute.ConstructorArguments.Length == 1
                     && attribute.ConstructorArguments[0].Value is int status)
                 {
@@ -579,10 +552,10 @@ internal sealed class ResponseModel
         return null;
     }
 
-    private bool IsDeclaredInSource(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Types.Compilation.Assembly);
+    private bool IsDeclaredInSource(ISymbol symbol) => symbol.IsDeclaredIn(Types.Compilation);
 
     private static bool IsNullConstant(IOperation operation)
-        => HttpResponseInfo.Unwrap(operation) is { ConstantValue: { HasValue: true, Value: null } };
+        => operation.WithoutImplicitConversions() is { ConstantValue: { HasValue: true, Value: null } };
 
     /// <summary>The <c>Response.StatusCode</c> assignments of a member body in walk order, and where it first calls a delegate (<c>next</c>).</summary>
     private sealed class BodyFacts

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using ErrorLint.Facts.Development;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -72,8 +73,8 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
     private static IOperation? BuilderOf(IInvocationOperation invocation, INamedTypeSymbol applicationBuilder)
     {
         var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-        receiver = HttpResponseInfo.Unwrap(receiver);
-        return receiver is not null && WellKnownTypes.Implements(receiver.Type, applicationBuilder) ? receiver : null;
+        receiver = receiver.WithoutImplicitConversions();
+        return receiver is not null && receiver.Type.Implements(applicationBuilder) ? receiver : null;
     }
 
     private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
@@ -107,13 +108,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
     /// <summary>A <c>UseExceptionHandler()</c> on the same builder earlier in the member, not confined to production-only branches.</summary>
     private static bool HasExceptionHandlerBefore(IInvocationOperation developerPage, ISymbol builder, INamedTypeSymbol applicationBuilder, CancellationToken cancellationToken)
     {
-        var root = (IOperation)developerPage;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.Descendants())
+        foreach (var operation in developerPage.Root().Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (operation is IInvocationOperation { TargetMethod.Name: "UseExceptionHandler" } handler

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using ErrorLint.Configuration;
 using ErrorLint.Facts.Bodies;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -57,7 +58,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
     /// <summary>An HTML error page (<c>Content(html, "text/html")</c>) is meant for browsers, not API clients.</summary>
     private static bool SendsHtml(IOperation operation, IOperation body)
     {
-        if (HttpResponseInfo.Unwrap(body)?.ConstantValue is { HasValue: true, Value: string text } && text.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        if (body.WithoutImplicitConversions()?.ConstantValue is { HasValue: true, Value: string text } && text.TrimStart().StartsWith("<", StringComparison.Ordinal))
         {
             return true;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ErrorLint.Configuration;
 using ErrorLint.Facts.Bodies;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -60,7 +61,7 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
     /// <summary>A controller action or minimal-API lambda that returns an error object directly sends it with 200.</summary>
     private static void AnalyzeReturnedValue(OperationBlockAnalysisContext context, IReturnOperation returnOperation, ResponseModel model)
     {
-        var returned = HttpResponseInfo.Unwrap(returnOperation.ReturnedValue);
+        var returned = returnOperation.ReturnedValue.WithoutImplicitConversions();
         if (returned?.Type is not { } type
             || type.SpecialType != SpecialType.None && type.SpecialType != SpecialType.System_Object
             || model.IsResultType(type))

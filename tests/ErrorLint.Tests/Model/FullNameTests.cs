@@ -39,7 +39,7 @@ public sealed class FullNameTests
     {
         var type = TypeNamed(metadataName);
 
-        Assert.Equal(expected, WellKnownTypes.HasFullName(type, fullName));
+        Assert.Equal(expected, type.HasFullName(fullName));
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class FullNameTests
     {
         var type = TypeNamed(metadataName);
 
-        Assert.True(WellKnownTypes.HasFullName(type, type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)));
+        Assert.True(type.HasFullName(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)));
     }
 
     private static INamedTypeSymbol TypeNamed(string metadataName)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -125,7 +126,7 @@ internal sealed class AuthenticationFacts
         var child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            if (parent.IsFunction())
             {
                 break;
             }
@@ -177,7 +178,7 @@ internal sealed class AuthenticationFacts
                     break;
             }
 
-            if (MapCallOf(lambda) is { } map)
+            if (PipelineCalls.MapCallOf(lambda) is { } map)
             {
                 switch (ChainAuthorization(map, 0))
                 {
@@ -240,9 +241,9 @@ internal sealed class AuthenticationFacts
                 }
 
                 var declaring = method.ContainingType;
-                if (!WellKnownTypes.Is(declaring, types.ControllerBase) && !WellKnownTypes.Is(declaring, types.PageModel)
-                    && !WellKnownTypes.Is(declaring, types.Results) && !WellKnownTypes.Is(declaring, types.TypedResults)
-                    && !WellKnownTypes.Is(declaring, authenticationExtensions))
+                if (!declaring.Is(types.ControllerBase) && !declaring.Is(types.PageModel)
+                    && !declaring.Is(types.Results) && !declaring.Is(types.TypedResults)
+                    && !declaring.Is(authenticationExtensions))
                 {
                     return null;
                 }
@@ -250,7 +251,7 @@ internal sealed class AuthenticationFacts
                 arguments = invocation.Arguments;
                 break;
             case IObjectCreationOperation { Type: { Name: "ForbidResult" or "ChallengeResult" or "SignOutResult" } created } creation
-                when WellKnownTypes.Is(created, types.ForbidResult) || WellKnownTypes.Is(created, types.ChallengeResult) || WellKnownTypes.Is(created, signOutResult):
+                when created.Is(types.ForbidResult) || created.Is(types.ChallengeResult) || created.Is(signOutResult):
                 arguments = creation.Arguments;
                 break;
             default:
@@ -272,13 +273,13 @@ internal sealed class AuthenticationFacts
     /// <summary>The values passed as scheme names: the elements of a <c>params</c> array or collection, or the single value.</summary>
     public static IEnumerable<IOperation> SchemeValues(IArgumentOperation argument)
     {
-        var value = HttpResponseInfo.Unwrap(argument.Value);
+        var value = argument.Value.WithoutImplicitConversions();
         switch (value)
         {
             case IArrayCreationOperation { Initializer: { } initializer }:
                 foreach (var element in initializer.ElementValues)
                 {
-                    yield return HttpResponseInfo.Unwrap(element)!;
+                    yield return element.WithoutImplicitConversions()!;
                 }
 
                 break;
@@ -287,7 +288,7 @@ internal sealed class AuthenticationFacts
                 {
                     if (element is IInvocationOperation { Arguments.Length: 1 } add)
                     {
-                        yield return HttpResponseInfo.Unwrap(add.Arguments[0].Value)!;
+                        yield return add.Arguments[0].Value.WithoutImplicitConversions()!;
                     }
                 }
 
@@ -304,7 +305,7 @@ internal sealed class AuthenticationFacts
                     // A collection expression (C# 12) is not modelled by the Roslyn version analyzers build against; read its elements from the tree.
                     foreach (var element in value.ChildOperations)
                     {
-                        if (HttpResponseInfo.Unwrap(element) is { Type.SpecialType: SpecialType.System_String } text)
+                        if (element.WithoutImplicitConversions() is { Type.SpecialType: SpecialType.System_String } text)
                         {
                             yield return text;
                         }
@@ -318,7 +319,7 @@ internal sealed class AuthenticationFacts
     /// <summary>Whether a value passed as a scheme name is evidently a human message: a sentence, an interpolated message, a localized or exception message.</summary>
     public bool IsEvidentlyMessage(IOperation value)
     {
-        value = HttpResponseInfo.Unwrap(value)!;
+        value = value.WithoutImplicitConversions()!;
         if (value.ConstantValue is { HasValue: true, Value: string text })
         {
             return LooksLikeSentence(text);
@@ -354,7 +355,7 @@ internal sealed class AuthenticationFacts
         var symbol = property.Property;
 
         // ex.Message, localizer["..."] / localizer["..."].Value, Resources.AccessDenied (a .resx designer class).
-        if (symbol.Name == "Message" && WellKnownTypes.IsExceptionType(symbol.ContainingType))
+        if (symbol.Name == "Message" && symbol.ContainingType.IsExceptionType())
         {
             return true;
         }
@@ -401,12 +402,12 @@ internal sealed class AuthenticationFacts
         bool? result = null;
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (WellKnownTypes.Implements(attribute.AttributeClass, allowAnonymous))
+            if (attribute.AttributeClass.Implements(allowAnonymous))
             {
                 return false;
             }
 
-            if (WellKnownTypes.Implements(attribute.AttributeClass, authorizeData))
+            if (attribute.AttributeClass.Implements(authorizeData))
             {
                 result = true;
             }
@@ -415,28 +416,13 @@ internal sealed class AuthenticationFacts
         return result;
     }
 
-    private static IInvocationOperation? MapCallOf(IAnonymousFunctionOperation lambda)
-    {
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-            && invocation.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal)
-            ? invocation
-            : null;
-    }
-
     /// <summary><c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on a <c>Map*</c> call, the calls chained on it, and the route group it is mapped on.</summary>
     private bool? ChainAuthorization(IInvocationOperation map, int depth)
     {
         bool? result = null;
 
         // Calls chained after the Map call: app.MapGet(...).RequireAuthorization().WithName(...).
-        IOperation current = map;
-        while (current.Parent is IArgumentOperation { Parent: IInvocationOperation chained } argument && argument == chained.Arguments[0] && chained.TargetMethod.IsExtensionMethod)
+        foreach (var chained in PipelineCalls.ChainedOn(map))
         {
             switch (chained.TargetMethod.Name)
             {
@@ -446,8 +432,6 @@ internal sealed class AuthenticationFacts
                     result = true;
                     break;
             }
-
-            current = chained;
         }
 
         return Combine(result, ReceiverAuthorization(map, depth));
@@ -461,7 +445,7 @@ internal sealed class AuthenticationFacts
             return null;
         }
 
-        var receiver = HttpResponseInfo.Unwrap(call.Arguments[0].Value);
+        var receiver = call.Arguments[0].Value.WithoutImplicitConversions();
         if (receiver is ILocalReferenceOperation local)
         {
             receiver = InitializerOf(local.Local, receiver, depth);
@@ -484,7 +468,7 @@ internal sealed class AuthenticationFacts
                 return Combine(result, ReceiverAuthorization(invocation, depth + 1));
             }
 
-            receiver = HttpResponseInfo.Unwrap(invocation.Arguments[0].Value);
+            receiver = invocation.Arguments[0].Value.WithoutImplicitConversions();
         }
 
         return result;
@@ -507,7 +491,7 @@ internal sealed class AuthenticationFacts
         }
 
         return semanticModel.GetOperation(declarator) is IVariableDeclaratorOperation { Initializer.Value: { } value }
-            ? HttpResponseInfo.Unwrap(value)
+            ? value.WithoutImplicitConversions()
             : null;
     }
 
@@ -572,7 +556,7 @@ internal sealed class AuthenticationFacts
     /// <summary>The facts that hold when <paramref name="condition"/> evaluates to <paramref name="value"/>, as alternatives (a disjunction of conjunctions).</summary>
     private List<List<AuthFact>> Implied(IOperation condition, bool value, int depth)
     {
-        condition = HttpResponseInfo.Unwrap(condition)!;
+        condition = condition.WithoutImplicitConversions()!;
         switch (condition)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -601,8 +585,8 @@ internal sealed class AuthenticationFacts
 
     private List<List<AuthFact>> Comparison(IBinaryOperation comparison, bool value, int depth)
     {
-        var left = HttpResponseInfo.Unwrap(comparison.LeftOperand)!;
-        var right = HttpResponseInfo.Unwrap(comparison.RightOperand)!;
+        var left = comparison.LeftOperand.WithoutImplicitConversions()!;
+        var right = comparison.RightOperand.WithoutImplicitConversions()!;
         var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
         if (left.ConstantValue is { HasValue: true })
         {
@@ -671,13 +655,13 @@ internal sealed class AuthenticationFacts
     /// <summary>A boolean expression that is itself a check: <c>User.Identity.IsAuthenticated</c>, <c>User.IsInRole(...)</c>, <c>result.Succeeded</c>.</summary>
     private AuthFact? BooleanAtom(IOperation operation)
     {
-        operation = HttpResponseInfo.Unwrap(operation)!;
+        operation = operation.WithoutImplicitConversions()!;
         switch (operation)
         {
             case IAwaitOperation awaited:
                 return BooleanAtom(awaited.Operation) is { } inner ? new AuthFact(inner.Kind, inner.Value, operation, inner.Principal) : null;
             case IConditionalAccessOperation conditionalAccess:
-                return HttpResponseInfo.Unwrap(conditionalAccess.WhenNotNull) is IPropertyReferenceOperation accessed
+                return conditionalAccess.WhenNotNull.WithoutImplicitConversions() is IPropertyReferenceOperation accessed
                     ? PropertyFact(accessed.Property, operation, conditionalAccess.Operation)
                     : null;
             case IPropertyReferenceOperation property:
@@ -691,15 +675,15 @@ internal sealed class AuthenticationFacts
 
     private AuthFact? PropertyFact(IPropertySymbol property, IOperation source, IOperation? instance)
     {
-        if (property.Name == "IsAuthenticated" && WellKnownTypes.Implements(property.ContainingType, identityInterface))
+        if (property.Name == "IsAuthenticated" && property.ContainingType.Implements(identityInterface))
         {
             // User.Identity.IsAuthenticated: the principal is the instance of Identity.
-            var principal = HttpResponseInfo.Unwrap(instance) is IPropertyReferenceOperation { Property.Name: "Identity" } identity ? identity.Instance : null;
+            var principal = instance.WithoutImplicitConversions() is IPropertyReferenceOperation { Property.Name: "Identity" } identity ? identity.Instance : null;
             return new AuthFact(AuthFactKind.Authenticated, true, source, principal);
         }
 
         // AuthorizationResult.Succeeded is a permission check; SignInResult/IdentityResult.Succeeded are sign-in outcomes, not permission.
-        if (property.Name == "Succeeded" && WellKnownTypes.InheritsFrom(property.ContainingType, authorizationResult))
+        if (property.Name == "Succeeded" && property.ContainingType.InheritsFrom(authorizationResult))
         {
             return new AuthFact(AuthFactKind.PermissionGranted, true, source, null);
         }
@@ -716,17 +700,17 @@ internal sealed class AuthenticationFacts
             return null;
         }
 
-        if (method.Name is "IsInRole" or "HasClaim" && WellKnownTypes.InheritsFrom(type, claimsPrincipal))
+        if (method.Name is "IsInRole" or "HasClaim" && type.InheritsFrom(claimsPrincipal))
         {
             return new AuthFact(AuthFactKind.PermissionGranted, true, invocation, invocation.Instance);
         }
 
-        if (method.Name == "IsSignedIn" && WellKnownTypes.Is(type, signInManager))
+        if (method.Name == "IsSignedIn" && type.Is(signInManager))
         {
             return new AuthFact(AuthFactKind.Authenticated, true, invocation, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
         }
 
-        if (WellKnownTypes.Is(type, userManager) || WellKnownTypes.Is(type, signInManager))
+        if (type.Is(userManager) || type.Is(signInManager))
         {
             // IsInRoleAsync is a permission check; CheckPasswordAsync, IsLockedOutAsync and the like are about credentials.
             return method.Name == "IsInRoleAsync" ? new AuthFact(AuthFactKind.PermissionGranted, true, invocation, null) : null;
@@ -773,7 +757,7 @@ internal sealed class AuthenticationFacts
     /// </summary>
     private bool IsUserIdentity(IOperation? operation, int depth)
     {
-        operation = HttpResponseInfo.Unwrap(operation);
+        operation = operation.WithoutImplicitConversions();
         switch (operation)
         {
             case null:
@@ -783,13 +767,13 @@ internal sealed class AuthenticationFacts
             case IAwaitOperation awaited:
                 return IsUserIdentity(awaited.Operation, depth);
             case IConditionalAccessOperation conditionalAccess:
-                return HttpResponseInfo.Unwrap(conditionalAccess.WhenNotNull) is IPropertyReferenceOperation { Property.Name: "Value" or "Id" or "Name" } accessed
+                return conditionalAccess.WhenNotNull.WithoutImplicitConversions() is IPropertyReferenceOperation { Property.Name: "Value" or "Id" or "Name" } accessed
                     && IsUserIdentityMember(accessed.Property, conditionalAccess.Operation, depth);
             case IPropertyReferenceOperation property:
                 return IsUserIdentityMember(property.Property, property.Instance, depth);
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
-                if (method.Name is "GetUserId" or "GetUserAsync" && WellKnownTypes.Is(method.ContainingType, userManager))
+                if (method.Name is "GetUserId" or "GetUserAsync" && method.ContainingType.Is(userManager))
                 {
                     return true;
                 }
@@ -809,8 +793,8 @@ internal sealed class AuthenticationFacts
     private bool IsUserIdentityMember(IPropertySymbol property, IOperation? instance, int depth)
         => property.Name switch
         {
-            "Value" => WellKnownTypes.Is(property.ContainingType, claim) && IsUserIdentity(instance, depth),
-            "Name" => WellKnownTypes.Implements(property.ContainingType, identityInterface),
+            "Value" => property.ContainingType.Is(claim) && IsUserIdentity(instance, depth),
+            "Name" => property.ContainingType.Implements(identityInterface),
             "Id" => IsUserIdentity(instance, depth),
             _ => false,
         };

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ErrorLint.Configuration;
-using ErrorLint.Responses;
+using ErrorLint.Operations;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,7 +39,7 @@ internal static class ErrorBodyClassifier
 
     public static ErrorBody? Classify(IOperation? body, WellKnownTypes types, ErrorLintOptions options)
     {
-        body = HttpResponseInfo.Unwrap(body);
+        body = body.WithoutImplicitConversions();
         if (body is null)
         {
             return null;
@@ -131,7 +131,7 @@ internal static class ErrorBodyClassifier
             }
 
             var name = property.Property.Name;
-            var value = HttpResponseInfo.Unwrap(assignment.Value)!;
+            var value = assignment.Value.WithoutImplicitConversions()!;
             if (message is null && MessageMembers.Contains(name) && value.Type?.SpecialType == SpecialType.System_String)
             {
                 message = value;
@@ -198,7 +198,7 @@ internal static class ErrorBodyClassifier
     private static bool IsErrorElement(ITypeSymbol element, WellKnownTypes types, ErrorLintOptions options)
         => element.SpecialType == SpecialType.System_String
             || IsErrorType(element, types, options)
-            || WellKnownTypes.IsExceptionType(element)
+            || element.IsExceptionType()
             || element.Name is "ValidationResult" or "ModelError";
 
     public static bool IsErrorType(ITypeSymbol? type, WellKnownTypes types, ErrorLintOptions options)
@@ -252,13 +252,13 @@ internal static class ErrorBodyClassifier
             return false;
         }
 
-        if (WellKnownTypes.Is(type, types.IdentityError))
+        if (type.Is(types.IdentityError))
         {
             return true;
         }
 
         // TypeArguments builds a new array on every read: check the arity first and read it once.
-        return type is INamedTypeSymbol { IsGenericType: true, Arity: 1 } generic && WellKnownTypes.Is(generic.TypeArguments[0], types.IdentityError);
+        return type is INamedTypeSymbol { IsGenericType: true, Arity: 1 } generic && generic.TypeArguments[0].Is(types.IdentityError);
     }
 
     private static bool IsFailureFactory(IMethodSymbol method, ErrorLintOptions options)
@@ -310,7 +310,7 @@ internal static class ErrorBodyClassifier
         {
             if (argument.Value.Type?.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                return HttpResponseInfo.Unwrap(argument.Value);
+                return argument.Value.WithoutImplicitConversions();
             }
         }
 
@@ -325,7 +325,7 @@ internal static class ErrorBodyClassifier
             {
                 if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && property.Property.Name == propertyName)
                 {
-                    return HttpResponseInfo.Unwrap(assignment.Value);
+                    return assignment.Value.WithoutImplicitConversions();
                 }
             }
         }
@@ -341,7 +341,7 @@ internal static class ErrorBodyClassifier
             {
                 if (argument.Value.Type?.SpecialType == SpecialType.System_String)
                 {
-                    return HttpResponseInfo.Unwrap(argument.Value);
+                    return argument.Value.WithoutImplicitConversions();
                 }
             }
 
@@ -353,7 +353,7 @@ internal static class ErrorBodyClassifier
                         && MessageMembers.Contains(property.Property.Name)
                         && assignment.Value.Type?.SpecialType == SpecialType.System_String)
                     {
-                        return HttpResponseInfo.Unwrap(assignment.Value);
+                        return assignment.Value.WithoutImplicitConversions();
                     }
                 }
             }

@@ -1,5 +1,5 @@
 using ErrorLint.Configuration;
-using ErrorLint.Responses;
+using ErrorLint.Operations;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,14 +50,14 @@ internal sealed class NonProblemBody
     /// </summary>
     public static NonProblemBody? Classify(IOperation? body, WellKnownTypes types, ErrorLintOptions options)
     {
-        body = HttpResponseInfo.Unwrap(body);
+        body = body.WithoutImplicitConversions();
         var type = body?.Type;
         if (body is null || type is null || type.TypeKind == TypeKind.Error || body.ConstantValue is { HasValue: true, Value: null })
         {
             return null;
         }
 
-        if (ProblemDetailsFacts.IsProblemDetails(type, types) || IsErrorContract(type, options) || WellKnownTypes.IsExceptionType(type))
+        if (ProblemDetailsFacts.IsProblemDetails(type, types) || IsErrorContract(type, options) || type.IsExceptionType())
         {
             return null;
         }
@@ -113,7 +113,7 @@ internal sealed class NonProblemBody
         void Consider(IOperation value)
         {
             count++;
-            sole = HttpResponseInfo.Unwrap(value);
+            sole = value.WithoutImplicitConversions();
         }
 
         switch (body)

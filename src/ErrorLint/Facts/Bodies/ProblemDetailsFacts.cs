@@ -1,3 +1,4 @@
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -8,7 +9,7 @@ namespace ErrorLint.Facts.Bodies;
 /// <summary>What the code says about a <c>ProblemDetails</c> object it builds.</summary>
 internal static class ProblemDetailsFacts
 {
-    public static bool IsProblemDetails(ITypeSymbol? type, WellKnownTypes types) => WellKnownTypes.InheritsFrom(type, types.ProblemDetails);
+    public static bool IsProblemDetails(ITypeSymbol? type, WellKnownTypes types) => type.InheritsFrom(types.ProblemDetails);
 
     /// <summary>The <c>Status</c> a <c>new ProblemDetails { Status = ... }</c> sets, when the code says it.</summary>
     public static int? ReadStatus(IOperation? body) => StatusAssignment(body) is { } value ? ResponseModel.ReadStatusCode(value) : null;
@@ -16,7 +17,7 @@ internal static class ProblemDetailsFacts
     /// <summary>The value assigned to <c>Status</c> in a problem details initializer.</summary>
     public static IOperation? StatusAssignment(IOperation? body)
     {
-        if (HttpResponseInfo.Unwrap(body) is IObjectCreationOperation { Initializer: { } initializer })
+        if (body.WithoutImplicitConversions() is IObjectCreationOperation { Initializer: { } initializer })
         {
             foreach (var member in initializer.Initializers)
             {
@@ -37,21 +38,15 @@ internal static class ProblemDetailsFacts
     /// </summary>
     public static IOperation? SentStatus(IOperation? body)
     {
-        body = HttpResponseInfo.Unwrap(body);
+        body = body.WithoutImplicitConversions();
         if (body is not ILocalReferenceOperation { Local: { } local } reference)
         {
             return StatusAssignment(body);
         }
 
-        IOperation root = reference;
-        while (root.Parent is { } parent && root is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-        {
-            root = parent;
-        }
-
         IOperation? found = null;
         var writes = 0;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in reference.EnclosingFunction().Descendants())
         {
             switch (operation)
             {

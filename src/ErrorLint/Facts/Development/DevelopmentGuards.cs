@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using ErrorLint.Responses;
+using ErrorLint.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -163,12 +163,7 @@ internal static class DevelopmentGuards
 
     private static bool Evaluates(IOperation? condition, bool whenTrue, int depth)
     {
-        while (condition is IConversionOperation conversion)
-        {
-            condition = conversion.Operand;
-        }
-
-        switch (condition)
+        switch (condition.WithoutConversions())
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation:
                 return Evaluates(negation.Operand, !whenTrue, depth);
@@ -195,7 +190,7 @@ internal static class DevelopmentGuards
                 return whenTrue && IsDevelopmentInvocation(invocation);
             case ILocalReferenceOperation local when depth < MaxLocalDepth:
                 // var isDevelopment = env.IsDevelopment(); if (isDevelopment) ...
-                return LocalInitializer(local) is { } initializer && Evaluates(initializer, whenTrue, depth + 1);
+                return LocalWrites.ValueOf(local) is { } initializer && Evaluates(initializer, whenTrue, depth + 1);
             default:
                 return false;
         }
@@ -232,38 +227,13 @@ internal static class DevelopmentGuards
     }
 
     private static bool IsEnvironmentName(IOperation operation)
-        => HttpResponseInfo.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "EnvironmentName" };
+        => operation.WithoutImplicitConversions() is IPropertyReferenceOperation { Property.Name: "EnvironmentName" };
 
     /// <summary><c>"Development"</c> or <c>Environments.Development</c> (a static readonly field, not a constant).</summary>
-    private static bool IsDevelopmentName(IOperation operation) => HttpResponseInfo.Unwrap(operation) switch
+    private static bool IsDevelopmentName(IOperation operation) => operation.WithoutImplicitConversions() switch
     {
         { ConstantValue: { HasValue: true, Value: string name } } => string.Equals(name, "Development", StringComparison.OrdinalIgnoreCase),
         IFieldReferenceOperation { Field: { Name: "Development", ContainingType.Name: "Environments" or "EnvironmentName" } } => true,
         _ => false,
     };
-
-    private static IOperation? LocalInitializer(ILocalReferenceOperation reference)
-    {
-        var root = reference as IOperation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        IOperation? initializer = null;
-        foreach (var operation in root.Descendants())
-        {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
-            {
-                initializer = declarator.Initializer?.Value;
-            }
-            else if (operation is IAssignmentOperation { Target: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local))
-            {
-                // Reassigned: the value is no longer known.
-                return null;
-            }
-        }
-
-        return initializer;
-    }
 }

@@ -145,7 +145,7 @@ internal static class ExceptionFacts
             return FailureKind.Unknown;
         }
 
-        if (type.SpecialType == SpecialType.System_Object || WellKnownTypes.IsSystemException(type))
+        if (type.SpecialType == SpecialType.System_Object || type.IsSystemException())
         {
             return FailureKind.CatchAll;
         }
@@ -156,7 +156,7 @@ internal static class ExceptionFacts
             return nearest;
         }
 
-        return IsDeclaredIn(type, compilation) ? FailureKind.Application : FailureKind.Unknown;
+        return type.IsDeclaredIn(compilation) ? FailureKind.Application : FailureKind.Unknown;
     }
 
     /// <summary>
@@ -173,7 +173,7 @@ internal static class ExceptionFacts
         }
 
         type = type.WithNullableAnnotation(NullableAnnotation.None);
-        if (IsDeclaredIn(type, compilation))
+        if (type.IsDeclaredIn(compilation))
         {
             return false;
         }
@@ -185,10 +185,6 @@ internal static class ExceptionFacts
 
         return Nearest(type, static known => known.Message) == FailureKind.Infrastructure;
     }
-
-    /// <summary>True when the type is declared in the compilation being analysed (the application's own type).</summary>
-    public static bool IsDeclaredIn(ITypeSymbol type, Compilation compilation)
-        => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly);
 
     /// <summary>True for the optimistic-concurrency failure EF Core raises (<c>DbUpdateConcurrencyException</c>), which code answers with 409/412.</summary>
     public static bool IsConcurrencyConflict(ITypeSymbol? type)
@@ -280,7 +276,7 @@ internal static class ExceptionFacts
             {
                 foreach (var fullName in fullNames)
                 {
-                    if (WellKnownTypes.HasFullName(current, fullName) && answer(ByFullName[fullName]) is not FailureKind.Unknown and var byFullName)
+                    if (current.HasFullName(fullName) && answer(ByFullName[fullName]) is not FailureKind.Unknown and var byFullName)
                     {
                         return byFullName;
                     }

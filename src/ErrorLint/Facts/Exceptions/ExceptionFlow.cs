@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using ErrorLint.Facts.Bodies;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -27,22 +28,11 @@ internal sealed class ExceptionFlow
         "StackTrace", "Source", "TargetSite", "Data", "HelpLink",
     };
 
-    private static readonly HashSet<string> AppendingMethods = new(System.StringComparer.Ordinal)
-    {
-        "Add", "TryAdd", "Append", "AppendLine", "AppendFormat", "Insert", "Push", "Enqueue", "AddRange",
-    };
-
-    // The writes to every local of a member body, found in one walk and shared by every trace through the body: a body
-    // that handles an exception (Program.cs is one body) can have hundreds of values to trace.
-    private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>> LocalWritesByBody = new();
-    private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>>.CreateValueCallback FindLocalWrites = FindWrites;
-    private static readonly List<IOperation> NoWrites = new();
-
     private readonly IOperation root;
     // Made on first use: most values sent in a body that holds an exception trace to no local and leak nothing.
     private HashSet<ILocalSymbol>? tracedLocals;
     private List<ExceptionLeak>? leaks;
-    private Dictionary<ILocalSymbol, List<IOperation>>? localWrites;
+    private LocalWrites? localWrites;
 
     private ExceptionFlow(IOperation root) => this.root = root;
 
@@ -52,7 +42,7 @@ internal sealed class ExceptionFlow
         ExceptionFlow? flow = null;
         foreach (var value in sentValues)
         {
-            flow ??= new ExceptionFlow(RootOf(value));
+            flow ??= new ExceptionFlow(value.Root());
             flow.Trace(value, 0);
         }
 
@@ -105,7 +95,7 @@ internal sealed class ExceptionFlow
 
     /// <summary>The exception an expression evaluates to, or null when it is not a handled exception.</summary>
     public static ITypeSymbol? HandledExceptionType(IOperation operation)
-        => new ExceptionFlow(RootOf(operation)).AsException(operation, 0)?.Type;
+        => new ExceptionFlow(operation.Root()).AsException(operation, 0)?.Type;
 
     private static IEnumerable<IOperation> SentArguments(IEnumerable<IArgumentOperation> arguments)
     {
@@ -133,99 +123,14 @@ internal sealed class ExceptionFlow
 
     private static bool IsHeldLocally(IOperation member)
     {
-        var instance = RootInstance(member);
+        var instance = LocalWrites.RootInstance(member);
         return instance is ILocalReferenceOperation
             || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
     }
 
-    private static IOperation RootInstance(IOperation operation)
-    {
-        var current = operation;
-        while (true)
-        {
-            var next = current switch
-            {
-                IMemberReferenceOperation member => member.Instance,
-                IArrayElementReferenceOperation element => element.ArrayReference,
-                IInvocationOperation invocation => invocation.Instance,
-                IConversionOperation conversion => conversion.Operand,
-                _ => null,
-            };
-            if (next is null)
-            {
-                return current;
-            }
-
-            current = next;
-        }
-    }
-
-    private static IOperation RootOf(IOperation operation)
-    {
-        var current = operation;
-        while (current.Parent is { } parent)
-        {
-            current = parent;
-        }
-
-        return current;
-    }
-
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
-    /// <summary>The declarators, assignments, member writes, appends and pattern declarations of a local, in walk order.</summary>
-    private List<IOperation> WritesTo(ILocalSymbol local)
-        => (localWrites ??= LocalWritesByBody.GetValue(root, FindLocalWrites)).TryGetValue(local, out var writes) ? writes : NoWrites;
-
-    private static Dictionary<ILocalSymbol, List<IOperation>> FindWrites(IOperation root)
-    {
-        var writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            var local = operation.Kind switch
-            {
-                OperationKind.VariableDeclarator => ((IVariableDeclaratorOperation)operation).Symbol,
-                OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment
-                    => WrittenLocal(((IAssignmentOperation)operation).Target),
-                OperationKind.Invocation when operation is IInvocationOperation { Instance: { } receiver } call && AppendingMethods.Contains(call.TargetMethod.Name)
-                    => (RootInstance(receiver) as ILocalReferenceOperation)?.Local,
-                OperationKind.DeclarationPattern => ((IDeclarationPatternOperation)operation).DeclaredSymbol as ILocalSymbol,
-                OperationKind.RecursivePattern => ((IRecursivePatternOperation)operation).DeclaredSymbol as ILocalSymbol,
-                _ => null,
-            };
-            if (local is not null)
-            {
-                if (!writes.TryGetValue(local, out var list))
-                {
-                    writes.Add(local, list = new List<IOperation>());
-                }
-
-                list.Add(operation);
-            }
-        }
-
-        return writes;
-    }
-
-    /// <summary>The local an assignment writes: itself (<c>x = ...</c>) or through a member or element (<c>x.Detail = ...</c>).</summary>
-    private static ILocalSymbol? WrittenLocal(IOperation target) => target switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IMemberReferenceOperation or IArrayElementReferenceOperation => (RootInstance(target) as ILocalReferenceOperation)?.Local,
-        _ => null,
-    };
-
     private void Trace(IOperation? operation, int depth)
     {
-        operation = Unwrap(operation);
+        operation = operation.WithoutConversions();
         if (operation is null || depth > MaxDepth)
         {
             return;
@@ -393,7 +298,7 @@ internal sealed class ExceptionFlow
             return;
         }
 
-        foreach (var operation in WritesTo(local))
+        foreach (var operation in (localWrites ??= LocalWrites.Of(root)).To(local))
         {
             switch (operation)
             {
@@ -404,12 +309,12 @@ internal sealed class ExceptionFlow
                     Trace(assignment.Value, depth);
                     break;
                 case IAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } write
-                    when RootInstance(write.Target) is ILocalReferenceOperation owner && SymbolEqualityComparer.Default.Equals(owner.Local, local):
+                    when LocalWrites.RootInstance(write.Target) is ILocalReferenceOperation owner && SymbolEqualityComparer.Default.Equals(owner.Local, local):
                     Trace(write.Value, depth);
                     break;
                 case IInvocationOperation { Instance: { } receiver } call
-                    when AppendingMethods.Contains(call.TargetMethod.Name)
-                        && RootInstance(receiver) is ILocalReferenceOperation owner
+                    when LocalWrites.IsAppend(call)
+                        && LocalWrites.RootInstance(receiver) is ILocalReferenceOperation owner
                         && SymbolEqualityComparer.Default.Equals(owner.Local, local):
                     foreach (var argument in call.Arguments)
                     {
@@ -443,8 +348,8 @@ internal sealed class ExceptionFlow
     /// <summary>What a value is when it is a handled exception: its static type and whether it is an inner exception.</summary>
     private Origin? AsException(IOperation? operation, int depth)
     {
-        operation = Unwrap(operation);
-        if (operation is null || depth > MaxDepth || operation.Type is not { } type || !WellKnownTypes.IsExceptionType(type))
+        operation = operation.WithoutConversions();
+        if (operation is null || depth > MaxDepth || operation.Type is not { } type || !type.IsExceptionType())
         {
             // A conditional access (feature?.Error) has the type of its result; look inside before giving up.
             if (operation is IConditionalAccessOperation access && depth <= MaxDepth)
@@ -509,7 +414,7 @@ internal sealed class ExceptionFlow
             }
         }
 
-        foreach (var operation in WritesTo(local))
+        foreach (var operation in (localWrites ??= LocalWrites.Of(root)).To(local))
         {
             IOperation? source = operation switch
             {

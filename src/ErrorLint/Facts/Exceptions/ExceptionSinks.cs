@@ -4,7 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ErrorLint.Facts.Development;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -115,7 +117,7 @@ internal static class ExceptionSinks
         switch (operation)
         {
             case IReturnOperation { ReturnedValue: { } returned }:
-                var value = HttpResponseInfo.Unwrap(returned);
+                var value = returned.WithoutImplicitConversions();
                 if (value?.Type is not { } type
                     || model.IsResultType(type)
                     || model.GetHandler(operation, containingSymbol).FunctionKind is not (HandlerKind.ControllerAction or HandlerKind.Endpoint))
@@ -174,5 +176,5 @@ internal static class ExceptionSinks
     private static bool IsApplicationCode(HttpResponseInfo response, ResponseModel model)
         => response.ThroughHelper is not null
             || response.Operation is IObjectCreationOperation { Type: { } type }
-                && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, model.Types.Compilation.Assembly);
+                && type.IsDeclaredIn(model.Types.Compilation);
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -151,7 +152,7 @@ internal sealed class ResponseHeaderFacts
                 }
 
                 var headers = invocation.Instance ?? arguments[0].Value;
-                if (!IsHeaderCollection(HttpResponseInfo.Unwrap(headers)?.Type))
+                if (!IsHeaderCollection(headers.WithoutImplicitConversions()?.Type))
                 {
                     return null;
                 }
@@ -194,7 +195,7 @@ internal sealed class ResponseHeaderFacts
     {
         foreach (var parameter in parameters)
         {
-            if (WellKnownTypes.Is(parameter.Type, onRejectedContext))
+            if (parameter.Type.Is(onRejectedContext))
             {
                 return true;
             }
@@ -225,7 +226,7 @@ internal sealed class ResponseHeaderFacts
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         // A method without a body (an interface's) is answered by the scan, once per method; reading a source method's
         // syntax references here would build an array for every call of the body.
-        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, types.Compilation.Assembly) || !ReceivesResponse(invocation))
+        if (!method.IsDeclaredIn(types.Compilation) || !ReceivesResponse(invocation))
         {
             return false;
         }
@@ -242,21 +243,21 @@ internal sealed class ResponseHeaderFacts
         }
 
         if (invocation.Instance is IInstanceReferenceOperation
-            && (WellKnownTypes.InheritsFrom(invocation.TargetMethod.ContainingType, types.ControllerBase)
-                || WellKnownTypes.InheritsFrom(invocation.TargetMethod.ContainingType, types.PageModel)))
+            && (invocation.TargetMethod.ContainingType.InheritsFrom(types.ControllerBase)
+                || invocation.TargetMethod.ContainingType.InheritsFrom(types.PageModel)))
         {
             return true;
         }
 
         foreach (var argument in invocation.Arguments)
         {
-            var type = HttpResponseInfo.Unwrap(argument.Value)?.Type;
-            if (WellKnownTypes.Is(type, types.HttpContext) || WellKnownTypes.InheritsFrom(type, types.HttpContext)
-                || WellKnownTypes.InheritsFrom(type, types.HttpResponse)
+            var type = argument.Value.WithoutImplicitConversions()?.Type;
+            if (type.Is(types.HttpContext) || type.InheritsFrom(types.HttpContext)
+                || type.InheritsFrom(types.HttpResponse)
                 || IsHeaderCollection(type)
-                || WellKnownTypes.Is(type, onRejectedContext)
-                || WellKnownTypes.InheritsFrom(type, types.ControllerBase)
-                || WellKnownTypes.InheritsFrom(type, types.PageModel))
+                || type.Is(onRejectedContext)
+                || type.InheritsFrom(types.ControllerBase)
+                || type.InheritsFrom(types.PageModel))
             {
                 return true;
             }
@@ -267,18 +268,7 @@ internal sealed class ResponseHeaderFacts
 
     private bool ScanHelper(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (method.DeclaringSyntaxReferences.IsEmpty)
-        {
-            return false;
-        }
-
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-
-        // The helper may live in another file; it is scanned once per compilation.
-#pragma warning disable RS1030
-        var semanticModel = types.Compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-        if (semanticModel.GetOperation(syntax, cancellationToken) is not { } body)
+        if (SourceBodies.Of(method, types.Compilation, cancellationToken) is not { } body)
         {
             return false;
         }
@@ -298,11 +288,11 @@ internal sealed class ResponseHeaderFacts
 
     private bool IsHeaderCollection(ITypeSymbol? type)
         => type is not null
-            && (WellKnownTypes.Implements(type, types.HeaderDictionary) || WellKnownTypes.Is(type, responseHeaders));
+            && (type.Implements(types.HeaderDictionary) || type.Is(responseHeaders));
 
     private static bool IsRetryAfterName(IOperation value)
     {
-        var unwrapped = HttpResponseInfo.Unwrap(value);
+        var unwrapped = value.WithoutImplicitConversions();
         if (unwrapped?.ConstantValue is { HasValue: true, Value: string name })
         {
             return string.Equals(name.Trim(), RetryAfterHeader, StringComparison.OrdinalIgnoreCase);
@@ -312,21 +302,8 @@ internal sealed class ResponseHeaderFacts
         return unwrapped is IFieldReferenceOperation { Field: { Name: "RetryAfter", ContainingType.Name: "HeaderNames" } };
     }
 
-    private static TextSpan FunctionSpanOf(IOperation operation)
-    {
-        var current = operation;
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return parent.Syntax.Span;
-            }
-
-            current = parent;
-        }
-
-        return current.Syntax.Span;
-    }
+    /// <summary>The span of the innermost function the operation is in (or of the member body).</summary>
+    private static TextSpan FunctionSpanOf(IOperation operation) => operation.EnclosingFunction().Syntax.Span;
 
     private readonly struct Write
     {

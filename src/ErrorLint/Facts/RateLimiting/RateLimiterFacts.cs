@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ErrorLint.Facts.Headers;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -46,7 +47,7 @@ internal sealed class RateLimiterFacts
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter?.Type is INamedTypeSymbol { Name: "Action", Arity: 1 } action
-                && WellKnownTypes.Is(action.TypeArguments[0], Options))
+                && action.TypeArguments[0].Is(Options))
             {
                 return Describe(invocation, argument.Value, cancellationToken);
             }
@@ -58,14 +59,8 @@ internal sealed class RateLimiterFacts
     /// <summary>True when the member that configures the limiter also sets <c>OnRejected</c> somewhere else (another <c>Configure</c> call).</summary>
     public bool IsOnRejectedSetElsewhere(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
-        var root = (IOperation)invocation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         var span = invocation.Syntax.Span;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in invocation.Root().Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (IsOnRejectedAssignment(operation) && !span.Contains(operation.Syntax.Span))
@@ -81,15 +76,15 @@ internal sealed class RateLimiterFacts
     {
         IOperation? body;
         IAnonymousFunctionOperation? lambda = null;
-        switch (HttpResponseInfo.Unwrap(configure))
+        switch (configure.WithoutImplicitConversions())
         {
             case IDelegateCreationOperation { Target: IAnonymousFunctionOperation anonymous }:
                 lambda = anonymous;
                 body = anonymous.Body;
                 break;
             case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } }
-                when SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty:
-                body = BodyOf(method, cancellationToken);
+                when method.IsDeclaredIn(Compilation) && !method.DeclaringSyntaxReferences.IsEmpty:
+                body = SourceBodies.Of(method, Compilation, cancellationToken);
                 break;
             default:
                 return null;
@@ -108,7 +103,7 @@ internal sealed class RateLimiterFacts
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                && WellKnownTypes.Is(property.Property.ContainingType, Options))
+                && property.Property.ContainingType.Is(Options))
             {
                 if (property.Property.Name == "OnRejected")
                 {
@@ -133,12 +128,12 @@ internal sealed class RateLimiterFacts
     /// <summary>True, false, or null when the callback cannot be read (a field, a variable, a method of another assembly).</summary>
     private bool? SetsRetryAfter(IOperation value, CancellationToken cancellationToken)
     {
-        switch (HttpResponseInfo.Unwrap(value))
+        switch (value.WithoutImplicitConversions())
         {
             case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
                 return headers.SetsRetryAfterAnywhere(lambda.Body, cancellationToken);
             case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } }
-                when SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty:
+                when method.IsDeclaredIn(Compilation) && !method.DeclaringSyntaxReferences.IsEmpty:
                 return headers.MethodSetsRetryAfter(method, cancellationToken);
             case IAnonymousFunctionOperation lambda:
                 return headers.SetsRetryAfterAnywhere(lambda.Body, cancellationToken);
@@ -149,19 +144,19 @@ internal sealed class RateLimiterFacts
 
     private bool HandsOptionsToOwnCode(IInvocationOperation call)
     {
-        if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, Compilation.Assembly))
+        if (!call.TargetMethod.IsDeclaredIn(Compilation))
         {
             return false;
         }
 
-        if (call.Instance is { } instance && WellKnownTypes.Is(instance.Type, Options))
+        if (call.Instance is { } instance && instance.Type.Is(Options))
         {
             return true;
         }
 
         foreach (var argument in call.Arguments)
         {
-            if (WellKnownTypes.Is(HttpResponseInfo.Unwrap(argument.Value)?.Type, Options))
+            if ((argument.Value.WithoutImplicitConversions()?.Type).Is(Options))
             {
                 return true;
             }
@@ -172,16 +167,7 @@ internal sealed class RateLimiterFacts
 
     private bool IsOnRejectedAssignment(IOperation operation)
         => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "OnRejected" } property }
-            && WellKnownTypes.Is(property.Property.ContainingType, Options);
-
-    private IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-#pragma warning disable RS1030
-        var semanticModel = Compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-        return semanticModel.GetOperation(syntax, cancellationToken);
-    }
+            && property.Property.ContainingType.Is(Options);
 
     private sealed class Holder
     {

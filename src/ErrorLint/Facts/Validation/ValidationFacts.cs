@@ -1,5 +1,5 @@
 using System.Linq;
-using ErrorLint.Responses;
+using ErrorLint.Operations;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -63,15 +63,15 @@ internal static class ValidationFacts
     /// </summary>
     public static bool IsValidationState(IOperation? body, WellKnownTypes types)
     {
-        var type = HttpResponseInfo.Unwrap(body)?.Type;
+        var type = body.WithoutImplicitConversions()?.Type;
         if (type is null || type.TypeKind == TypeKind.Error)
         {
             return false;
         }
 
-        if (WellKnownTypes.InheritsFrom(type, types.ModelStateDictionary)
-            || WellKnownTypes.InheritsFrom(type, types.SerializableError)
-            || WellKnownTypes.InheritsFrom(type, types.HttpValidationProblemDetails)
+        if (type.InheritsFrom(types.ModelStateDictionary)
+            || type.InheritsFrom(types.SerializableError)
+            || type.InheritsFrom(types.HttpValidationProblemDetails)
             || InheritsFromNamed(type, "ValidationProblemDetails"))
         {
             return true;
@@ -111,7 +111,7 @@ internal static class ValidationFacts
     }
 
     private static bool IsValidationElement(ITypeSymbol element, WellKnownTypes types)
-        => WellKnownTypes.Is(element, types.IdentityError)
+        => element.Is(types.IdentityError)
             || element.Name is "ValidationResult" or "ValidationFailure" or "ModelError";
 
     /// <summary>
@@ -150,7 +150,7 @@ internal static class ValidationFacts
     /// </summary>
     private static Outcome? ValidationOutcome(IOperation? condition, int depth)
     {
-        condition = HttpResponseInfo.Unwrap(condition);
+        condition = condition.WithoutImplicitConversions();
         if (condition is null || depth > MaxDepth)
         {
             return null;
@@ -216,7 +216,7 @@ internal static class ValidationFacts
             return null;
         }
 
-        var counted = HttpResponseInfo.Unwrap(comparison.LeftOperand);
+        var counted = comparison.LeftOperand.WithoutImplicitConversions();
         var source = counted switch
         {
             IPropertyReferenceOperation { Property.Name: "ErrorCount" } errorCount => errorCount.Property.ContainingType,

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Operations;
+
+/// <summary>
+/// The writes to every local of a member body, found in one walk of the body and shared by every question about its
+/// locals: declarators, assignments to the local, writes to its members and elements (<c>x.Detail = ...</c>), appends
+/// (<c>list.Add(...)</c>) and pattern declarations (<c>is DbException db</c>), in walk order.
+/// </summary>
+internal sealed class LocalWrites
+{
+    private static readonly ConditionalWeakTable<IOperation, LocalWrites> ByRoot = new();
+    private static readonly ConditionalWeakTable<IOperation, LocalWrites>.CreateValueCallback Find = root => new LocalWrites(root);
+    private static readonly IReadOnlyList<IOperation> None = Array.Empty<IOperation>();
+
+    private static readonly HashSet<string> AppendingMethods = new(StringComparer.Ordinal)
+    {
+        "Add", "TryAdd", "Append", "AppendLine", "AppendFormat", "Insert", "Push", "Enqueue", "AddRange",
+    };
+
+    private readonly Dictionary<ILocalSymbol, List<IOperation>> writes = new(SymbolEqualityComparer.Default);
+
+    private LocalWrites(IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            var local = operation.Kind switch
+            {
+                OperationKind.VariableDeclarator => ((IVariableDeclaratorOperation)operation).Symbol,
+                OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment
+                    => WrittenLocal(((IAssignmentOperation)operation).Target),
+                OperationKind.Invocation when operation is IInvocationOperation { Instance: { } receiver } call && IsAppend(call)
+                    => (RootInstance(receiver) as ILocalReferenceOperation)?.Local,
+                OperationKind.DeclarationPattern => ((IDeclarationPatternOperation)operation).DeclaredSymbol as ILocalSymbol,
+                OperationKind.RecursivePattern => ((IRecursivePatternOperation)operation).DeclaredSymbol as ILocalSymbol,
+                _ => null,
+            };
+            if (local is not null)
+            {
+                if (!writes.TryGetValue(local, out var list))
+                {
+                    writes.Add(local, list = new List<IOperation>());
+                }
+
+                list.Add(operation);
+            }
+        }
+    }
+
+    /// <summary>The writes of the member body the operation is in; found once per body.</summary>
+    public static LocalWrites Of(IOperation operation) => ByRoot.GetValue(operation.Root(), Find);
+
+    /// <summary>The value a local is read as: the value it is declared with, when nothing assigns the local itself afterwards.</summary>
+    public static IOperation? ValueOf(ILocalReferenceOperation reference) => Of(reference).SoleValue(reference.Local);
+
+    /// <summary>Every write to the local, in walk order.</summary>
+    public IReadOnlyList<IOperation> To(ILocalSymbol local) => writes.TryGetValue(local, out var list) ? list : None;
+
+    /// <summary>The value the local is declared with, implicit conversions removed; null when it has none or is assigned again.</summary>
+    public IOperation? SoleValue(ILocalSymbol local)
+    {
+        IOperation? value = null;
+        foreach (var write in To(local))
+        {
+            switch (write)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    value = declarator.Initializer?.Value;
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    // Assigned again: which value a later read sees is not known.
+                    return null;
+            }
+        }
+
+        return value.WithoutImplicitConversions();
+    }
+
+    /// <summary>Whether a call adds to the collection or builder it is made on (<c>Add</c>, <c>Append</c>, <c>Push</c>, ...).</summary>
+    public static bool IsAppend(IInvocationOperation call) => AppendingMethods.Contains(call.TargetMethod.Name);
+
+    /// <summary>The object a chain of member accesses, element accesses and calls starts from: <c>problem</c> in <c>problem.Extensions["k"]</c>.</summary>
+    public static IOperation RootInstance(IOperation operation)
+    {
+        var current = operation;
+        while (true)
+        {
+            var next = current switch
+            {
+                IMemberReferenceOperation member => member.Instance,
+                IArrayElementReferenceOperation element => element.ArrayReference,
+                IInvocationOperation invocation => invocation.Instance,
+                IConversionOperation conversion => conversion.Operand,
+                _ => null,
+            };
+            if (next is null)
+            {
+                return current;
+            }
+
+            current = next;
+        }
+    }
+
+    /// <summary>The local an assignment writes: itself (<c>x = ...</c>) or through a member or element (<c>x.Detail = ...</c>).</summary>
+    private static ILocalSymbol? WrittenLocal(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IMemberReferenceOperation or IArrayElementReferenceOperation => (RootInstance(target) as ILocalReferenceOperation)?.Local,
+        _ => null,
+    };
+}
