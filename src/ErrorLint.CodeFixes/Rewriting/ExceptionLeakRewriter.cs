@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.Facts.Exceptions;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -42,16 +43,14 @@ internal sealed class ExceptionLeakRewriter
     /// <summary>Offers the fix for each of the context's diagnostics where it can be planned, under one equivalence key per rule.</summary>
     public static async Task RegisterFixesAsync(CodeFixContext context, string equivalenceKey)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var model, var responses))
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (TryPlan(model, root, diagnostic, context.CancellationToken) is { } plan)
+            if (TryPlan(model, root, responses.Types, diagnostic, context.CancellationToken) is { } plan)
             {
                 var title = plan.Logs ? "Send a generic message and log the exception" : "Send a generic message";
                 context.RegisterCodeFix(
@@ -61,7 +60,7 @@ internal sealed class ExceptionLeakRewriter
         }
     }
 
-    private static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, WellKnownTypes types, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
             || model.GetOperation(node, cancellationToken) is not { } operation)
@@ -69,7 +68,7 @@ internal sealed class ExceptionLeakRewriter
             return null;
         }
 
-        var leak = ExceptionFlow.FindLeaks(new[] { operation }).FirstOrDefault(l => l.Syntax == node);
+        var leak = ExceptionFlow.FindLeaks(new[] { operation }, types).FirstOrDefault(l => l.Syntax == node);
         if (leak is null)
         {
             return null;

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,7 +34,7 @@ internal sealed class ResponseReplacer
     /// <param name="newTypeName">The metadata name of the replacement's type, e.g. <c>Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult</c>.</param>
     public static ResponseReplacer? TryPlan(SemanticModel model, ExpressionSyntax original, string newTypeName, CancellationToken cancellationToken)
     {
-        var newType = model.Compilation.GetTypeByMetadataName(newTypeName);
+        var newType = ResponseModel.For(model.Compilation)?.Types.Find(newTypeName);
         var convertedType = model.GetTypeInfo(original, cancellationToken).ConvertedType;
         if (newType is null || convertedType is null || convertedType.TypeKind == TypeKind.Error)
         {

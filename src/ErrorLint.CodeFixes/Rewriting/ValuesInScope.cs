@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading;
+using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 
@@ -14,7 +15,7 @@ internal static class ValuesInScope
     /// </summary>
     public static string? NearestOfType(SemanticModel model, int position, string metadataName, CancellationToken cancellationToken)
     {
-        var wanted = model.Compilation.GetTypeByMetadataName(metadataName);
+        var wanted = ResponseModel.For(model.Compilation)?.Types.Find(metadataName);
         if (wanted is null)
         {
             return null;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
+using ErrorLint.Responses;
 using ErrorLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -82,7 +83,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentFixer : CodeFixProvi
     /// </summary>
     private static string? EnvironmentOf(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
-        var webApplication = model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+        var webApplication = ResponseModel.For(model.Compilation)?.Types.Find("Microsoft.AspNetCore.Builder.WebApplication");
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
             && webApplication is not null
             && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(receiver, cancellationToken).Type, webApplication))

@@ -105,7 +105,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
         if (style is FixStyle.Results or FixStyle.TypedResults
             && body?.Type is { } bodyType
             && body.Syntax is ExpressionSyntax errors
-            && semanticModel.Compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2") is { } dictionary
+            && model.Types.Find("System.Collections.Generic.IDictionary`2") is { } dictionary
             && semanticModel.Compilation.GetSpecialType(SpecialType.System_String) is { } stringType)
         {
             var errorsType = dictionary.Construct(stringType, semanticModel.Compilation.CreateArrayTypeSymbol(stringType));

@@ -93,7 +93,7 @@ internal sealed class HandlerContext
 
         switch (method.Name)
         {
-            case "TryHandleAsync":
+            case "TryHandleAsync" when IsExceptionHandlerMethod(method, types):
                 return HandlerKind.ExceptionHandler;
             case "Invoke" or "InvokeAsync" when method.Parameters.Length > 0 && method.Parameters[0].Type.Is(types.HttpContext):
                 return HandlerKind.Middleware;
@@ -104,4 +104,8 @@ internal sealed class HandlerContext
                 return HandlerKind.Other;
         }
     }
+
+    /// <summary>An <c>IExceptionHandler.TryHandleAsync</c> implementation, which is handed the exception to answer.</summary>
+    public static bool IsExceptionHandlerMethod(IMethodSymbol method, WellKnownTypes types)
+        => method.Name == "TryHandleAsync" && method.ContainingType.Implements(types.ExceptionHandler);
 }

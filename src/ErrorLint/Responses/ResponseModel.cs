@@ -247,7 +247,7 @@ internal sealed class ResponseModel
             return ProducerFamily.ResponseWriting;
         }
 
-        return type.Name == "IProblemDetailsService" ? ProducerFamily.ProblemDetailsService : ProducerFamily.None;
+        return type.Is(Types.ProblemDetailsService) ? ProducerFamily.ProblemDetailsService : ProducerFamily.None;
     }
 
     private static HttpResponseInfo? DescribeFrameworkHelper(IInvocationOperation invocation, string name, ResponseStyle style, string prefix)

@@ -32,7 +32,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodePolicy.Flags);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ResponseModel.For(start.Compilation) is not { } model || model.Types.Find("Microsoft.AspNetCore.Builder.IApplicationBuilder") is not { } applicationBuilder)
+            if (ResponseModel.For(start.Compilation) is not { } model || model.Types.ApplicationBuilder is not { } applicationBuilder)
             {
                 return;
             }

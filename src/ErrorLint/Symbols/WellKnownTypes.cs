@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace ErrorLint.Symbols;
 
 /// <summary>
-/// The ASP.NET Core types the rules ask about, resolved once per compilation.
-/// <see cref="TryCreate"/> returns null when ASP.NET Core is not referenced, so analyzers register nothing.
+/// Every framework type the rules ask about, resolved once per compilation: the one place a type is looked up by name
+/// (<c>BannedSymbols.txt</c> bans <c>GetTypeByMetadataName</c> everywhere else). <see cref="TryCreate"/> returns null
+/// when ASP.NET Core is not referenced, so analyzers register nothing.
 /// </summary>
 internal sealed class WellKnownTypes
 {
@@ -52,6 +53,15 @@ internal sealed class WellKnownTypes
         ["Microsoft.AspNetCore.Identity.IdentityError"] = "Microsoft.Extensions.Identity.Core",
         ["Microsoft.AspNetCore.Identity.UserManager`1"] = "Microsoft.Extensions.Identity.Core",
         ["Microsoft.AspNetCore.Identity.SignInManager`1"] = "Microsoft.AspNetCore.Identity",
+        ["Microsoft.AspNetCore.Http.IProblemDetailsService"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Http.ProblemDetailsContext"] = "Microsoft.AspNetCore.Http.Abstractions",
+        ["Microsoft.AspNetCore.Diagnostics.IExceptionHandler"] = "Microsoft.AspNetCore.Diagnostics",
+        ["Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
+        ["Microsoft.AspNetCore.Diagnostics.ErrorContext"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
+        ["Microsoft.AspNetCore.Mvc.Filters.ExceptionContext"] = "Microsoft.AspNetCore.Mvc.Abstractions",
+        ["Microsoft.Extensions.Hosting.IHostEnvironment"] = "Microsoft.Extensions.Hosting.Abstractions",
+        ["Microsoft.Extensions.Hosting.IHostingEnvironment"] = "Microsoft.Extensions.Hosting.Abstractions",
+        ["Microsoft.AspNetCore.Hosting.IHostingEnvironment"] = "Microsoft.AspNetCore.Hosting.Abstractions",
         ["System.Exception"] = "System.Runtime",
         ["System.Security.Principal.IIdentity"] = "System.Runtime",
         ["System.Security.Claims.ClaimsPrincipal"] = "System.Security.Claims",
@@ -90,6 +100,29 @@ internal sealed class WellKnownTypes
         Exception = Find("System.Exception");
         HttpResponseJsonExtensions = Find("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
         HttpResponseWritingExtensions = Find("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions");
+        ProblemDetailsService = Find("Microsoft.AspNetCore.Http.IProblemDetailsService");
+        ProblemDetailsContext = Find("Microsoft.AspNetCore.Http.ProblemDetailsContext");
+        ApplicationBuilder = Find("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        ResponseHeaders = Find("Microsoft.AspNetCore.Http.Headers.ResponseHeaders");
+        SignOutResult = Find("Microsoft.AspNetCore.Mvc.SignOutResult");
+        ExceptionContext = Find("Microsoft.AspNetCore.Mvc.Filters.ExceptionContext");
+        ExceptionHandler = Find("Microsoft.AspNetCore.Diagnostics.IExceptionHandler");
+        ExceptionHandlerFeature = Find("Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature");
+        ErrorContext = Find("Microsoft.AspNetCore.Diagnostics.ErrorContext");
+        RateLimiterOptions = Find("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
+        OnRejectedContext = Find("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
+        ClaimsPrincipal = Find("System.Security.Claims.ClaimsPrincipal");
+        Identity = Find("System.Security.Principal.IIdentity");
+        Claim = Find("System.Security.Claims.Claim");
+        AuthorizationResult = Find("Microsoft.AspNetCore.Authorization.AuthorizationResult");
+        AuthorizeData = Find("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+        AllowAnonymous = Find("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+        AuthenticationHttpContextExtensions = Find("Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions");
+        UserManager = Find("Microsoft.AspNetCore.Identity.UserManager`1");
+        SignInManager = Find("Microsoft.AspNetCore.Identity.SignInManager`1");
+        HostEnvironment = Find("Microsoft.Extensions.Hosting.IHostEnvironment");
+        LegacyHostingEnvironment = Find("Microsoft.Extensions.Hosting.IHostingEnvironment");
+        LegacyWebHostingEnvironment = Find("Microsoft.AspNetCore.Hosting.IHostingEnvironment");
     }
 
     public Compilation Compilation { get; }
@@ -117,6 +150,43 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? HttpResponseJsonExtensions { get; }
     public INamedTypeSymbol? HttpResponseWritingExtensions { get; }
+    public INamedTypeSymbol? ProblemDetailsService { get; }
+    public INamedTypeSymbol? ProblemDetailsContext { get; }
+    public INamedTypeSymbol? ApplicationBuilder { get; }
+    public INamedTypeSymbol? ResponseHeaders { get; }
+    public INamedTypeSymbol? SignOutResult { get; }
+
+    /// <summary>The context of an MVC exception filter (<c>OnException</c>).</summary>
+    public INamedTypeSymbol? ExceptionContext { get; }
+    public INamedTypeSymbol? ExceptionHandler { get; }
+    public INamedTypeSymbol? ExceptionHandlerFeature { get; }
+
+    /// <summary>The developer exception page's context for its problem-details writer.</summary>
+    public INamedTypeSymbol? ErrorContext { get; }
+
+    /// <summary>Null before ASP.NET Core 7, which has no rate limiter.</summary>
+    public INamedTypeSymbol? RateLimiterOptions { get; }
+    public INamedTypeSymbol? OnRejectedContext { get; }
+    public INamedTypeSymbol? ClaimsPrincipal { get; }
+    public INamedTypeSymbol? Identity { get; }
+    public INamedTypeSymbol? Claim { get; }
+    public INamedTypeSymbol? AuthorizationResult { get; }
+    public INamedTypeSymbol? AuthorizeData { get; }
+    public INamedTypeSymbol? AllowAnonymous { get; }
+    public INamedTypeSymbol? AuthenticationHttpContextExtensions { get; }
+
+    /// <summary>Identity's <c>UserManager&lt;TUser&gt;</c>, as its definition.</summary>
+    public INamedTypeSymbol? UserManager { get; }
+    public INamedTypeSymbol? SignInManager { get; }
+
+    /// <summary>The environment <c>IsDevelopment()</c> is asked of (<c>IWebHostEnvironment</c> derives from it).</summary>
+    public INamedTypeSymbol? HostEnvironment { get; }
+
+    /// <summary>The obsolete <c>Microsoft.Extensions.Hosting.IHostingEnvironment</c>.</summary>
+    public INamedTypeSymbol? LegacyHostingEnvironment { get; }
+
+    /// <summary>The obsolete <c>Microsoft.AspNetCore.Hosting.IHostingEnvironment</c>, still the parameter of many <c>Startup.Configure</c> methods.</summary>
+    public INamedTypeSymbol? LegacyWebHostingEnvironment { get; }
 
     public static WellKnownTypes? TryCreate(Compilation compilation)
     {
@@ -125,12 +195,17 @@ internal sealed class WellKnownTypes
         return httpContext is null ? null : new WellKnownTypes(compilation, assemblies, httpContext);
     }
 
-    /// <summary>A type by its metadata name: in the assembly that defines it (<see cref="DefiningAssemblies"/>), else anywhere.</summary>
-    public INamedTypeSymbol? Find(string metadataName) => Find(Compilation, referencedDefiningAssemblies, metadataName);
+    /// <summary>
+    /// A type by its metadata name: in the assembly that defines it (<see cref="DefiningAssemblies"/>), else anywhere. Only
+    /// this class and its tests look types up; rules read the typed properties.
+    /// </summary>
+    internal INamedTypeSymbol? Find(string metadataName) => Find(Compilation, referencedDefiningAssemblies, metadataName);
 
     /// <summary>A type by its metadata name in the assembly that defines it; null when that takes the search through every reference.</summary>
     internal INamedTypeSymbol? FindInDefiningAssembly(string metadataName) => FindInDefiningAssembly(referencedDefiningAssemblies, metadataName);
 
+    // The one place types are looked up by name (BannedSymbols.txt bans GetTypeByMetadataName elsewhere).
+#pragma warning disable RS0030
     private static INamedTypeSymbol? Find(Compilation compilation, Dictionary<string, IAssemblySymbol> assemblies, string metadataName)
         => FindInDefiningAssembly(assemblies, metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
 
@@ -138,6 +213,7 @@ internal sealed class WellKnownTypes
         => DefiningAssemblies.TryGetValue(metadataName, out var assemblyName) && assemblies.TryGetValue(assemblyName, out var assembly)
             ? assembly.GetTypeByMetadataName(metadataName)
             : null;
+#pragma warning restore RS0030
 
     /// <summary>The referenced assemblies among <see cref="DefiningAssemblies"/>, by name.</summary>
     private static Dictionary<string, IAssemblySymbol> ReferencedDefiningAssemblies(Compilation compilation)

@@ -81,30 +81,10 @@ internal sealed class AuthenticationFacts
     };
 
     private readonly WellKnownTypes types;
-    private readonly INamedTypeSymbol? claimsPrincipal;
-    private readonly INamedTypeSymbol? identityInterface;
-    private readonly INamedTypeSymbol? claim;
-    private readonly INamedTypeSymbol? authorizationResult;
-    private readonly INamedTypeSymbol? userManager;
-    private readonly INamedTypeSymbol? signInManager;
-    private readonly INamedTypeSymbol? authorizeData;
-    private readonly INamedTypeSymbol? allowAnonymous;
-    private readonly INamedTypeSymbol? authenticationExtensions;
-    private readonly INamedTypeSymbol? signOutResult;
 
     private AuthenticationFacts(WellKnownTypes types)
     {
         this.types = types;
-        claimsPrincipal = types.Find("System.Security.Claims.ClaimsPrincipal");
-        identityInterface = types.Find("System.Security.Principal.IIdentity");
-        claim = types.Find("System.Security.Claims.Claim");
-        authorizationResult = types.Find("Microsoft.AspNetCore.Authorization.AuthorizationResult");
-        userManager = types.Find("Microsoft.AspNetCore.Identity.UserManager`1");
-        signInManager = types.Find("Microsoft.AspNetCore.Identity.SignInManager`1");
-        authorizeData = types.Find("Microsoft.AspNetCore.Authorization.IAuthorizeData");
-        allowAnonymous = types.Find("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
-        authenticationExtensions = types.Find("Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions");
-        signOutResult = types.Find("Microsoft.AspNetCore.Mvc.SignOutResult");
     }
 
     public static AuthenticationFacts For(ResponseModel model) => Cache.GetValue(model.Types, static t => new AuthenticationFacts(t));
@@ -243,7 +223,7 @@ internal sealed class AuthenticationFacts
                 var declaring = method.ContainingType;
                 if (!declaring.Is(types.ControllerBase) && !declaring.Is(types.PageModel)
                     && !declaring.Is(types.Results) && !declaring.Is(types.TypedResults)
-                    && !declaring.Is(authenticationExtensions))
+                    && !declaring.Is(types.AuthenticationHttpContextExtensions))
                 {
                     return null;
                 }
@@ -251,7 +231,7 @@ internal sealed class AuthenticationFacts
                 arguments = invocation.Arguments;
                 break;
             case IObjectCreationOperation { Type: { Name: "ForbidResult" or "ChallengeResult" or "SignOutResult" } created } creation
-                when created.Is(types.ForbidResult) || created.Is(types.ChallengeResult) || created.Is(signOutResult):
+                when created.Is(types.ForbidResult) || created.Is(types.ChallengeResult) || created.Is(types.SignOutResult):
                 arguments = creation.Arguments;
                 break;
             default:
@@ -402,12 +382,12 @@ internal sealed class AuthenticationFacts
         bool? result = null;
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass.Implements(allowAnonymous))
+            if (attribute.AttributeClass.Implements(types.AllowAnonymous))
             {
                 return false;
             }
 
-            if (attribute.AttributeClass.Implements(authorizeData))
+            if (attribute.AttributeClass.Implements(types.AuthorizeData))
             {
                 result = true;
             }
@@ -675,7 +655,7 @@ internal sealed class AuthenticationFacts
 
     private AuthFact? PropertyFact(IPropertySymbol property, IOperation source, IOperation? instance)
     {
-        if (property.Name == "IsAuthenticated" && property.ContainingType.Implements(identityInterface))
+        if (property.Name == "IsAuthenticated" && property.ContainingType.Implements(types.Identity))
         {
             // User.Identity.IsAuthenticated: the principal is the instance of Identity.
             var principal = instance.WithoutImplicitConversions() is IPropertyReferenceOperation { Property.Name: "Identity" } identity ? identity.Instance : null;
@@ -683,7 +663,7 @@ internal sealed class AuthenticationFacts
         }
 
         // AuthorizationResult.Succeeded is a permission check; SignInResult/IdentityResult.Succeeded are sign-in outcomes, not permission.
-        if (property.Name == "Succeeded" && property.ContainingType.InheritsFrom(authorizationResult))
+        if (property.Name == "Succeeded" && property.ContainingType.InheritsFrom(types.AuthorizationResult))
         {
             return new AuthFact(AuthFactKind.PermissionGranted, true, source, null);
         }
@@ -700,17 +680,17 @@ internal sealed class AuthenticationFacts
             return null;
         }
 
-        if (method.Name is "IsInRole" or "HasClaim" && type.InheritsFrom(claimsPrincipal))
+        if (method.Name is "IsInRole" or "HasClaim" && type.InheritsFrom(types.ClaimsPrincipal))
         {
             return new AuthFact(AuthFactKind.PermissionGranted, true, invocation, invocation.Instance);
         }
 
-        if (method.Name == "IsSignedIn" && type.Is(signInManager))
+        if (method.Name == "IsSignedIn" && type.Is(types.SignInManager))
         {
             return new AuthFact(AuthFactKind.Authenticated, true, invocation, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
         }
 
-        if (type.Is(userManager) || type.Is(signInManager))
+        if (type.Is(types.UserManager) || type.Is(types.SignInManager))
         {
             // IsInRoleAsync is a permission check; CheckPasswordAsync, IsLockedOutAsync and the like are about credentials.
             return method.Name == "IsInRoleAsync" ? new AuthFact(AuthFactKind.PermissionGranted, true, invocation, null) : null;
@@ -773,7 +753,7 @@ internal sealed class AuthenticationFacts
                 return IsUserIdentityMember(property.Property, property.Instance, depth);
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
-                if (method.Name is "GetUserId" or "GetUserAsync" && method.ContainingType.Is(userManager))
+                if (method.Name is "GetUserId" or "GetUserAsync" && method.ContainingType.Is(types.UserManager))
                 {
                     return true;
                 }
@@ -793,8 +773,8 @@ internal sealed class AuthenticationFacts
     private bool IsUserIdentityMember(IPropertySymbol property, IOperation? instance, int depth)
         => property.Name switch
         {
-            "Value" => property.ContainingType.Is(claim) && IsUserIdentity(instance, depth),
-            "Name" => property.ContainingType.Implements(identityInterface),
+            "Value" => property.ContainingType.Is(types.Claim) && IsUserIdentity(instance, depth),
+            "Name" => property.ContainingType.Implements(types.Identity),
             "Id" => IsUserIdentity(instance, depth),
             _ => false,
         };

@@ -29,20 +29,25 @@ internal sealed class ExceptionFlow
     };
 
     private readonly IOperation root;
+    private readonly WellKnownTypes types;
     // Made on first use: most values sent in a body that holds an exception trace to no local and leak nothing.
     private HashSet<ILocalSymbol>? tracedLocals;
     private List<ExceptionLeak>? leaks;
     private LocalWrites? localWrites;
 
-    private ExceptionFlow(IOperation root) => this.root = root;
+    private ExceptionFlow(IOperation root, WellKnownTypes types)
+    {
+        this.root = root;
+        this.types = types;
+    }
 
     /// <summary>The exception data among the values a response sends (arguments, initializers, returned value).</summary>
-    public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues)
+    public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues, WellKnownTypes types)
     {
         ExceptionFlow? flow = null;
         foreach (var value in sentValues)
         {
-            flow ??= new ExceptionFlow(value.Root());
+            flow ??= new ExceptionFlow(value.Root(), types);
             flow.Trace(value, 0);
         }
 
@@ -94,8 +99,8 @@ internal sealed class ExceptionFlow
     }
 
     /// <summary>The exception an expression evaluates to, or null when it is not a handled exception.</summary>
-    public static ITypeSymbol? HandledExceptionType(IOperation operation)
-        => new ExceptionFlow(operation.Root()).AsException(operation, 0)?.Type;
+    public static ITypeSymbol? HandledExceptionType(IOperation operation, WellKnownTypes types)
+        => new ExceptionFlow(operation.Root(), types).AsException(operation, 0)?.Type;
 
     private static IEnumerable<IOperation> SentArguments(IEnumerable<IArgumentOperation> arguments)
     {
@@ -365,13 +370,12 @@ internal sealed class ExceptionFlow
             case ILocalReferenceOperation local:
                 return AsExceptionLocal(local, depth);
             case IParameterReferenceOperation parameter
-                when parameter.Parameter.ContainingSymbol is IMethodSymbol { Name: "TryHandleAsync" }:
+                when parameter.Parameter.ContainingSymbol is IMethodSymbol method && HandlerContext.IsExceptionHandlerMethod(method, types):
                 return new Origin(type, inner: false, operation);
             case IPropertyReferenceOperation property:
                 var name = property.Property.Name;
-                var owner = property.Property.ContainingType?.Name;
-                if ((name == "Error" && owner is "IExceptionHandlerFeature" or "IExceptionHandlerPathFeature" or "ExceptionHandlerFeature")
-                    || (name == "Exception" && owner is "ExceptionContext" or "ProblemDetailsContext" or "ErrorContext" or "ExceptionHandlerContext"))
+                if ((name == "Error" && property.Property.ContainingType.Implements(types.ExceptionHandlerFeature))
+                    || (name == "Exception" && IsExceptionContext(property.Property.ContainingType)))
                 {
                     return new Origin(type, inner: false, operation);
                 }
@@ -453,6 +457,14 @@ internal sealed class ExceptionFlow
 
         return null;
     }
+
+    /// <summary>
+    /// The contexts whose <c>Exception</c> is the one being handled: an MVC exception filter's, the problem-details writer's,
+    /// the developer exception page's, and <c>ExceptionHandlerContext</c>, which is no ASP.NET Core type and is known by name.
+    /// </summary>
+    private bool IsExceptionContext(INamedTypeSymbol? type)
+        => type.InheritsFrom(types.ExceptionContext) || type.Is(types.ProblemDetailsContext) || type.Is(types.ErrorContext)
+            || type?.Name == "ExceptionHandlerContext";
 
     private sealed class Origin
     {

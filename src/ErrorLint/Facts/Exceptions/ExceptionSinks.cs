@@ -143,7 +143,7 @@ internal static class ExceptionSinks
                     // only data already taken from the exception (ex.ToString(), ex.Message) is known to be sent.
                     if (IsApplicationCode(response, model))
                     {
-                        values = values.Where(v => ExceptionFlow.HandledExceptionType(v) is null).ToList();
+                        values = values.Where(v => ExceptionFlow.HandledExceptionType(v, model.Types) is null).ToList();
                     }
                 }
                 else if (site.CalledName is "Add" or "TryAdd")
@@ -158,7 +158,7 @@ internal static class ExceptionSinks
                 break;
         }
 
-        var leaks = ExceptionFlow.FindLeaks(values);
+        var leaks = ExceptionFlow.FindLeaks(values, model.Types);
         if (leaks.Count == 0 || DevelopmentGuards.IsDevelopmentOnly(operation, containingSymbol))
         {
             return;

@@ -26,16 +26,12 @@ internal sealed class ResponseHeaderFacts
     private static readonly ConditionalWeakTable<ResponseModel, ResponseHeaderFacts> Instances = new();
 
     private readonly WellKnownTypes types;
-    private readonly INamedTypeSymbol? responseHeaders;
-    private readonly INamedTypeSymbol? onRejectedContext;
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<Write>> writesByBody = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> helperSetsRetryAfter = new(SymbolEqualityComparer.Default);
 
     private ResponseHeaderFacts(ResponseModel model)
     {
         types = model.Types;
-        responseHeaders = types.Find("Microsoft.AspNetCore.Http.Headers.ResponseHeaders");
-        onRejectedContext = types.Find("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
     }
 
     public static ResponseHeaderFacts For(ResponseModel model) => Instances.GetValue(model, static m => new ResponseHeaderFacts(m));
@@ -87,7 +83,7 @@ internal sealed class ResponseHeaderFacts
     /// <summary>True when the operation is inside a rate limiter's <c>OnRejected</c> callback (EL0008's concern).</summary>
     public bool IsInRejectionCallback(IOperation operation, ISymbol? containingSymbol)
     {
-        if (onRejectedContext is null)
+        if (types.OnRejectedContext is null)
         {
             return false;
         }
@@ -195,7 +191,7 @@ internal sealed class ResponseHeaderFacts
     {
         foreach (var parameter in parameters)
         {
-            if (parameter.Type.Is(onRejectedContext))
+            if (parameter.Type.Is(types.OnRejectedContext))
             {
                 return true;
             }
@@ -255,7 +251,7 @@ internal sealed class ResponseHeaderFacts
             if (type.Is(types.HttpContext) || type.InheritsFrom(types.HttpContext)
                 || type.InheritsFrom(types.HttpResponse)
                 || IsHeaderCollection(type)
-                || type.Is(onRejectedContext)
+                || type.Is(types.OnRejectedContext)
                 || type.InheritsFrom(types.ControllerBase)
                 || type.InheritsFrom(types.PageModel))
             {
@@ -288,7 +284,7 @@ internal sealed class ResponseHeaderFacts
 
     private bool IsHeaderCollection(ITypeSymbol? type)
         => type is not null
-            && (type.Implements(types.HeaderDictionary) || type.Is(responseHeaders));
+            && (type.Implements(types.HeaderDictionary) || type.Is(types.ResponseHeaders));
 
     private static bool IsRetryAfterName(IOperation value)
     {

@@ -37,7 +37,7 @@ internal sealed class RateLimiterFacts
 
     public static RateLimiterFacts? For(ResponseModel model)
         => Instances.GetValue(model, static m => new Holder(
-            m.Types.Find("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is { } options
+            m.Types.RateLimiterOptions is { } options
                 ? new RateLimiterFacts(m, options)
                 : null)).Facts;
 
