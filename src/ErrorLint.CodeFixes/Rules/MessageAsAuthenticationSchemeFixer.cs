@@ -31,7 +31,7 @@ public sealed class MessageAsAuthenticationSchemeFixer : CodeFixProvider
             return;
         }
 
-        var facts = AuthenticationFacts.For(model);
+        var facts = model.Authentication.Schemes;
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax message)
@@ -46,7 +46,7 @@ public sealed class MessageAsAuthenticationSchemeFixer : CodeFixProvider
                 || semanticModel.GetOperation(call, context.CancellationToken) is not { } operation
                 || facts.SchemeArgument(operation) is not { } argument
                 || !OnlyArgument(operation, argument)
-                || AuthenticationFacts.SchemeValues(argument).Count() != 1)
+                || SchemeArguments.SchemeValues(argument).Count() != 1)
             {
                 continue;
             }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
-using ErrorLint.Facts.Authentication;
 using ErrorLint.Responses;
 using ErrorLint.Rules;
 using ErrorLint.Symbols;
@@ -128,7 +127,7 @@ public sealed class UnauthorizedForAuthenticatedUserFixer : CodeFixProvider
             return SyntaxFactory.IdentifierName("User");
         }
 
-        return (AuthenticationFacts.For(model).OnPathTo(operation).Principal()?.Syntax as ExpressionSyntax)?.WithoutTrivia();
+        return (model.Authentication.OnPathTo(operation).Principal()?.Syntax as ExpressionSyntax)?.WithoutTrivia();
     }
 
     /// <summary><c>Unauthorized(body)</c>: <c>Forbid()</c> would drop the body, so no helper swap is offered.</summary>

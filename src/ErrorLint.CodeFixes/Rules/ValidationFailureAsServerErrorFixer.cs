@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
-using ErrorLint.Facts.Validation;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
@@ -88,7 +87,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
             {
                 modelState = bodySyntax.WithoutTrivia();
             }
-            else if (ValidationFacts.FailedValidationBranch(response.Operation) is { } failed && failed.StartsWith("ModelState", System.StringComparison.Ordinal))
+            else if (model.Validation.FailedCheck(response.Operation) is { IsControllerModelState: true })
             {
                 modelState = SyntaxFactory.IdentifierName("ModelState");
             }

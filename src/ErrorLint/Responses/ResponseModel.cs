@@ -4,7 +4,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ErrorLint.Facts.Authentication;
 using ErrorLint.Facts.Bodies;
+using ErrorLint.Facts.Development;
+using ErrorLint.Facts.Validation;
 using ErrorLint.Operations;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
@@ -44,6 +47,9 @@ internal sealed class ResponseModel
     private readonly ConcurrentDictionary<ITypeSymbol, bool> actionResultTypes = new(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, bool> implementsActionResult;
     private LastMember? lastMember;
+    private AuthenticationFacts? authentication;
+    private ValidationFacts? validation;
+    private DevelopmentGuards? development;
 
     private ResponseModel(WellKnownTypes types)
     {
@@ -55,6 +61,15 @@ internal sealed class ResponseModel
     }
 
     public WellKnownTypes Types { get; }
+
+    /// <summary>What is known about the user and the endpoint's authorization where a response is produced.</summary>
+    public AuthenticationFacts Authentication => Volatile.Read(ref authentication) ?? Publish(ref authentication, new AuthenticationFacts(Types));
+
+    /// <summary>Whether validation failed where a response is produced, and whether a body is validation state.</summary>
+    public ValidationFacts Validation => Volatile.Read(ref validation) ?? Publish(ref validation, new ValidationFacts(Types));
+
+    /// <summary>Whether code runs only in development.</summary>
+    public DevelopmentGuards Development => Volatile.Read(ref development) ?? Publish(ref development, new DevelopmentGuards(Types));
 
     /// <summary>The model for a compilation, or null when it does not reference ASP.NET Core.</summary>
     public static ResponseModel? For(Compilation compilation)
@@ -630,6 +645,11 @@ internal sealed class ResponseModel
 
         public BodyOperations Operations { get; }
     }
+
+    /// <summary>Publishes a facet made on first use; when two rules race, both get the one published first.</summary>
+    private static T Publish<T>(ref T? slot, T created)
+        where T : class
+        => Interlocked.CompareExchange(ref slot, created, null) ?? created;
 
     private sealed class Holder
     {

@@ -43,26 +43,27 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
                 {
                     if (operation.CalledName is "UseDeveloperExceptionPage" or "UseDatabaseErrorPage" or "UseMigrationsEndPoint")
                     {
-                        Analyze(c, (IInvocationOperation)operation.Operation, operation.CalledName, applicationBuilder);
+                        Analyze(c, (IInvocationOperation)operation.Operation, operation.CalledName, applicationBuilder, model.Development);
                     }
                 }
             });
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation invocation, string name, INamedTypeSymbol applicationBuilder)
+    private static void Analyze(
+        OperationBlockAnalysisContext context, IInvocationOperation invocation, string name, INamedTypeSymbol applicationBuilder, DevelopmentGuards development)
     {
         if (BuilderOf(invocation, applicationBuilder) is not { } builder)
         {
             return;
         }
 
-        if (!DevelopmentGuards.IsDevelopmentOnly(invocation, context.OwningSymbol))
+        if (!development.IsDevelopmentOnly(invocation, context.OwningSymbol))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment, invocation.Syntax.GetLocation(), name));
         }
 
-        if (name == "UseDeveloperExceptionPage" && ReferencedSymbol(builder) is { } builderSymbol && HasExceptionHandlerBefore(invocation, builderSymbol, applicationBuilder, context.CancellationToken))
+        if (name == "UseDeveloperExceptionPage" && ReferencedSymbol(builder) is { } builderSymbol && HasExceptionHandlerBefore(invocation, builderSymbol, applicationBuilder, development, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0011DeveloperExceptionPageAfterExceptionHandler, invocation.Syntax.GetLocation(), OrderProperties, name));
@@ -106,7 +107,8 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
     }
 
     /// <summary>A <c>UseExceptionHandler()</c> on the same builder earlier in the member, not confined to production-only branches.</summary>
-    private static bool HasExceptionHandlerBefore(IInvocationOperation developerPage, ISymbol builder, INamedTypeSymbol applicationBuilder, CancellationToken cancellationToken)
+    private static bool HasExceptionHandlerBefore(
+        IInvocationOperation developerPage, ISymbol builder, INamedTypeSymbol applicationBuilder, DevelopmentGuards development, CancellationToken cancellationToken)
     {
         foreach (var operation in developerPage.Root().Descendants())
         {
@@ -115,7 +117,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
                 && handler.Syntax.SpanStart < developerPage.Syntax.SpanStart
                 && BuilderOf(handler, applicationBuilder) is { } handlerBuilder
                 && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(handlerBuilder), builder)
-                && !DevelopmentGuards.IsOutsideDevelopmentOnly(handler)
+                && !development.IsOutsideDevelopmentOnly(handler)
                 && !InExclusiveBranches(handler, developerPage))
             {
                 return true;

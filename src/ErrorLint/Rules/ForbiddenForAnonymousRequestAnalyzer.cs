@@ -10,6 +10,8 @@ namespace ErrorLint.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ForbiddenForAnonymousRequestAnalyzer : DiagnosticAnalyzer
 {
+    private const int MaxQuotedLength = 60;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0005ForbiddenForAnonymousRequest);
 
     public override void Initialize(AnalysisContext context)
@@ -23,7 +25,7 @@ public sealed class ForbiddenForAnonymousRequestAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var facts = AuthenticationFacts.For(model);
+            var facts = model.Authentication;
             start.RegisterOperationBlockAction(c =>
             {
                 foreach (var response in model.OperationsIn(c).Responses)
@@ -49,7 +51,7 @@ public sealed class ForbiddenForAnonymousRequestAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.EL0005ForbiddenForAnonymousRequest,
             response.Operation.Syntax.GetLocation(),
-            anonymous.Describe(),
-            AuthenticationFacts.HelperText(response.Style, "Challenge", 401)));
+            $"'{CodeText.Shorten(anonymous.Source.Syntax, MaxQuotedLength)}' shows the user is not signed in",
+            CodeText.Helper(response.Style, "Challenge", 401)));
     }
 }

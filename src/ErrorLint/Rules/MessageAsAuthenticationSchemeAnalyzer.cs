@@ -26,12 +26,12 @@ public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var facts = AuthenticationFacts.For(model);
+            var facts = model.Authentication.Schemes;
             start.RegisterOperationBlockAction(c =>
             {
                 foreach (var operation in model.OperationsIn(c).Operations)
                 {
-                    if (operation.Kind == OperationKind.ObjectCreation || AuthenticationFacts.IsSchemeCallName(operation.CalledName))
+                    if (operation.Kind == OperationKind.ObjectCreation || SchemeArguments.IsSchemeCallName(operation.CalledName))
                     {
                         Analyze(c, operation.Operation, facts);
                     }
@@ -40,7 +40,7 @@ public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, IOperation operation, AuthenticationFacts facts)
+    private static void Analyze(OperationBlockAnalysisContext context, IOperation operation, SchemeArguments facts)
     {
         // Decided by the bound method: the application's own Forbid(string message) is not a framework call.
         if (facts.SchemeArgument(operation) is not { } argument)
@@ -48,21 +48,15 @@ public sealed class MessageAsAuthenticationSchemeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var value in AuthenticationFacts.SchemeValues(argument))
+        foreach (var value in SchemeArguments.SchemeValues(argument))
         {
             if (!facts.IsEvidentlyMessage(value))
             {
                 continue;
             }
 
-            var shown = value.Syntax.ToString();
-            if (shown.Length > MaxShownLength)
-            {
-                shown = shown.Substring(0, MaxShownLength - 3) + "...";
-            }
-
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.EL0006MessageAsAuthenticationScheme, value.Syntax.GetLocation(), CallName(operation), shown));
+                Descriptors.EL0006MessageAsAuthenticationScheme, value.Syntax.GetLocation(), CallName(operation), CodeText.Shorten(value.Syntax, MaxShownLength)));
             return;
         }
     }

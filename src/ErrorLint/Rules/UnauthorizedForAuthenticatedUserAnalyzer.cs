@@ -13,6 +13,8 @@ public sealed class UnauthorizedForAuthenticatedUserAnalyzer : DiagnosticAnalyze
     /// <summary>Diagnostic property set when the response is also reached by a user who is not signed in.</summary>
     public const string ReachableAnonymouslyProperty = "ReachableAnonymously";
 
+    private const int MaxQuotedLength = 60;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0004UnauthorizedForAuthenticatedUser);
 
     public override void Initialize(AnalysisContext context)
@@ -26,7 +28,7 @@ public sealed class UnauthorizedForAuthenticatedUserAnalyzer : DiagnosticAnalyze
                 return;
             }
 
-            var facts = AuthenticationFacts.For(model);
+            var facts = model.Authentication;
             start.RegisterOperationBlockAction(c =>
             {
                 foreach (var response in model.OperationsIn(c).Responses)
@@ -51,18 +53,18 @@ public sealed class UnauthorizedForAuthenticatedUserAnalyzer : DiagnosticAnalyze
             return;
         }
 
-        var knownAuthenticated = facts.RequiresAuthorization(response.Operation, context.OwningSymbol);
+        var knownAuthenticated = facts.Endpoints.RequiresAuthorization(response.Operation, context.OwningSymbol);
         if (path.FailedPermission(knownAuthenticated, out var reachableAnonymously) is not { } failed)
         {
             return;
         }
 
-        var forbid = AuthenticationFacts.HelperText(response.Style, "Forbid", 403);
-        var fix = reachableAnonymously ? forbid + " when the user is signed in, else " + AuthenticationFacts.HelperText(response.Style, "Challenge", 401) : forbid;
+        var forbid = CodeText.Helper(response.Style, "Forbid", 403);
+        var fix = reachableAnonymously ? forbid + " when the user is signed in, else " + CodeText.Helper(response.Style, "Challenge", 401) : forbid;
         var properties = reachableAnonymously
             ? ImmutableDictionary<string, string?>.Empty.Add(ReachableAnonymouslyProperty, "true")
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.EL0004UnauthorizedForAuthenticatedUser, response.Operation.Syntax.GetLocation(), properties, failed.Describe(), fix));
+            Descriptors.EL0004UnauthorizedForAuthenticatedUser, response.Operation.Syntax.GetLocation(), properties, $"the check '{CodeText.Shorten(failed.Source.Syntax, MaxQuotedLength)}' failed", fix));
     }
 }

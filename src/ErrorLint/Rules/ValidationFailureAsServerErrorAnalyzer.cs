@@ -5,6 +5,7 @@ using ErrorLint.Facts.Validation;
 using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Rules;
 
@@ -68,15 +69,15 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
             return "the body is validation problem details";
         }
 
-        if (ValidationFacts.IsValidationState(response.Body, model.Types))
+        if (model.Validation.IsValidationState(response.Body))
         {
             return "the body is validation state";
         }
 
         var operation = response.Operation;
-        if (ValidationFacts.FailedValidationBranch(operation) is { } failed)
+        if (model.Validation.FailedCheck(operation) is { } failed)
         {
-            return failed;
+            return Describe(failed);
         }
 
         if (ExceptionFacts.EnclosingCatch(operation) is { } catchClause
@@ -87,4 +88,12 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
+
+    /// <summary>How the message names the failed check: <c>ModelState.IsValid is false</c>, <c>Validator.TryValidateObject failed</c>.</summary>
+    private static string Describe(ValidationFact failed) => failed.Check switch
+    {
+        IPropertyReferenceOperation isValid => (isValid.Instance?.Syntax is { } instance ? instance + ".IsValid" : "IsValid") + " is false",
+        IInvocationOperation call => call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name + " failed",
+        _ => "validation reported errors",
+    };
 }

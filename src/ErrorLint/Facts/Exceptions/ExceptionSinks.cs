@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using ErrorLint.Facts.Development;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
@@ -159,14 +158,14 @@ internal static class ExceptionSinks
         }
 
         var leaks = ExceptionFlow.FindLeaks(values, model.Types);
-        if (leaks.Count == 0 || DevelopmentGuards.IsDevelopmentOnly(operation, containingSymbol))
+        if (leaks.Count == 0 || model.Development.IsDevelopmentOnly(operation, containingSymbol))
         {
             return;
         }
 
         foreach (var leak in leaks)
         {
-            if (!DevelopmentGuards.IsDevelopmentOnly(leak.Value, containingSymbol))
+            if (!model.Development.IsDevelopmentOnly(leak.Value, containingSymbol))
             {
                 (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, site));
             }
