@@ -56,7 +56,7 @@ internal static class ModelProfiler
                 }
 
                 var start = Start();
-                unboundModel.OperationsOf(body, default);
+                unboundModel.Members.OperationsOf(body, default);
                 Add(buckets, "OperationsOf a body bound just before (first rule)", Stop(start));
             }
 
@@ -64,10 +64,10 @@ internal static class ModelProfiler
             foreach (var body in bodies)
             {
                 var start = Start();
-                model.OperationsOf(body, default);
+                model.Members.OperationsOf(body, default);
                 Add(buckets, "OperationsOf a body (first rule)", Stop(start));
                 start = Start();
-                model.OperationsOf(body, default);
+                model.Members.OperationsOf(body, default);
                 Add(buckets, "OperationsOf a body (every other rule)", Stop(start));
             }
 

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.Facts.Exceptions;
-using ErrorLint.Symbols;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -50,7 +50,7 @@ internal sealed class ExceptionLeakRewriter
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (TryPlan(model, root, responses.Types, diagnostic, context.CancellationToken) is { } plan)
+            if (TryPlan(model, root, responses, diagnostic, context.CancellationToken) is { } plan)
             {
                 var title = plan.Logs ? "Send a generic message and log the exception" : "Send a generic message";
                 context.RegisterCodeFix(
@@ -60,7 +60,7 @@ internal sealed class ExceptionLeakRewriter
         }
     }
 
-    private static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, WellKnownTypes types, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, ResponseModel responses, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
             || model.GetOperation(node, cancellationToken) is not { } operation)
@@ -68,7 +68,7 @@ internal sealed class ExceptionLeakRewriter
             return null;
         }
 
-        var leak = ExceptionFlow.FindLeaks(new[] { operation }, types).FirstOrDefault(l => l.Syntax == node);
+        var leak = ExceptionFlow.FindLeaks(new[] { operation }, responses).FirstOrDefault(l => l.Syntax == node);
         if (leak is null)
         {
             return null;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
-using ErrorLint.Facts.RateLimiting;
 using ErrorLint.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -35,7 +34,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model)
-            || RateLimiterFacts.For(model) is not { } rateLimiter
+            || model.RateLimiter is not { } rateLimiter
             || model.Types.HeaderDictionary?.GetMembers("RetryAfter").IsEmpty != false)
         {
             return;

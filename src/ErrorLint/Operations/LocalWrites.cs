@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,8 +12,6 @@ namespace ErrorLint.Operations;
 /// </summary>
 internal sealed class LocalWrites
 {
-    private static readonly ConditionalWeakTable<IOperation, LocalWrites> ByRoot = new();
-    private static readonly ConditionalWeakTable<IOperation, LocalWrites>.CreateValueCallback Find = root => new LocalWrites(root);
     private static readonly IReadOnlyList<IOperation> None = Array.Empty<IOperation>();
 
     private static readonly HashSet<string> AppendingMethods = new(StringComparer.Ordinal)
@@ -24,7 +21,8 @@ internal sealed class LocalWrites
 
     private readonly Dictionary<ILocalSymbol, List<IOperation>> writes = new(SymbolEqualityComparer.Default);
 
-    private LocalWrites(IOperation root)
+    /// <summary>Walks a member body for the writes to its locals; <c>MemberWalkCache</c> keeps one per body.</summary>
+    public LocalWrites(IOperation root)
     {
         foreach (var operation in root.DescendantsAndSelf())
         {
@@ -50,12 +48,6 @@ internal sealed class LocalWrites
             }
         }
     }
-
-    /// <summary>The writes of the member body the operation is in; found once per body.</summary>
-    public static LocalWrites Of(IOperation operation) => ByRoot.GetValue(operation.Root(), Find);
-
-    /// <summary>The value a local is read as: the value it is declared with, when nothing assigns the local itself afterwards.</summary>
-    public static IOperation? ValueOf(ILocalReferenceOperation reference) => Of(reference).SoleValue(reference.Local);
 
     /// <summary>Every write to the local, in walk order.</summary>
     public IReadOnlyList<IOperation> To(ILocalSymbol local) => writes.TryGetValue(local, out var list) ? list : None;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using ErrorLint.Facts.Exceptions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -44,11 +43,6 @@ internal readonly struct BodyOperation
 /// </summary>
 internal sealed class BodyOperations
 {
-    [ThreadStatic]
-    private static Walk? pooledWalk;
-
-    private IReadOnlyList<SentExceptionLeak>? sentExceptionLeaks;
-
     private BodyOperations(ImmutableArray<BodyOperation> operations, ImmutableArray<HttpResponseInfo> responses, bool holdsException)
     {
         Operations = operations;
@@ -69,17 +63,6 @@ internal sealed class BodyOperations
     /// </summary>
     public bool HoldsException { get; }
 
-    /// <summary>
-    /// The exception data the body sends, set by the first exception rule to look (<see cref="ExceptionSinks"/>) and read
-    /// by the other. Two rules racing on the same body each find the same list.
-    /// </summary>
-    internal IReadOnlyList<SentExceptionLeak>? SentExceptionLeaks
-    {
-        // Published whole: a rule on another thread sees either nothing or the finished list.
-        get => Volatile.Read(ref sentExceptionLeaks);
-        set => Volatile.Write(ref sentExceptionLeaks, value);
-    }
-
     /// <summary>A member with nothing to look at.</summary>
     public static BodyOperations Empty { get; } = new(ImmutableArray<BodyOperation>.Empty, ImmutableArray<HttpResponseInfo>.Empty, holdsException: false);
 
@@ -99,42 +82,38 @@ internal sealed class BodyOperations
         return new BodyOperations(operations.ToImmutable(), responses.ToImmutable(), holdsException);
     }
 
-    public static BodyOperations Create(IOperation root, ResponseModel model, CancellationToken cancellationToken)
-    {
-        // One walk object per thread, its lists kept between bodies: a body's lists are copied out at their final size.
-        var walk = pooledWalk ?? new Walk();
-        pooledWalk = null;
-        walk.Start(model, cancellationToken);
-        walk.Visit(root);
-        var operations = new BodyOperations(walk.Operations.ToImmutable(), walk.Responses.ToImmutable(), walk.HoldsException);
-        walk.Start(null, default);
-        pooledWalk = walk;
-        return operations;
-    }
-
-    /// <summary>A pre-order walk written out over <see cref="IOperation.ChildOperations"/>: it runs for every body on every edit.</summary>
-    private sealed class Walk
+    /// <summary>
+    /// A pre-order walk written out over <see cref="IOperation.ChildOperations"/>: it runs for every body on every edit.
+    /// Its lists are kept between bodies (<see cref="MemberWalkCache"/> keeps one walk), and a body's lists are copied out
+    /// at their final size.
+    /// </summary>
+    internal sealed class Walk
     {
         private ResponseModel? model;
         private CancellationToken cancellationToken;
 
-        public ImmutableArray<BodyOperation>.Builder Operations { get; } = ImmutableArray.CreateBuilder<BodyOperation>();
+        private ImmutableArray<BodyOperation>.Builder Operations { get; } = ImmutableArray.CreateBuilder<BodyOperation>();
 
-        public ImmutableArray<HttpResponseInfo>.Builder Responses { get; } = ImmutableArray.CreateBuilder<HttpResponseInfo>();
+        private ImmutableArray<HttpResponseInfo>.Builder Responses { get; } = ImmutableArray.CreateBuilder<HttpResponseInfo>();
 
-        public bool HoldsException { get; private set; }
+        private bool HoldsException { get; set; }
 
-        /// <summary>Empties the lists and takes the model of the next body (null when the walk goes back to the pool).</summary>
-        public void Start(ResponseModel? model, CancellationToken cancellationToken)
+        /// <summary>Walks one block and returns what it found; the walk is empty again afterwards.</summary>
+        public BodyOperations Run(IOperation block, ResponseModel model, CancellationToken cancellationToken)
         {
             this.model = model;
             this.cancellationToken = cancellationToken;
+            Visit(block);
+            var found = new BodyOperations(Operations.ToImmutable(), Responses.ToImmutable(), HoldsException);
+            this.model = null;
+            this.cancellationToken = default;
             Operations.Clear();
             Responses.Clear();
             HoldsException = false;
+            return found;
         }
 
-        public void Visit(IOperation parent)
+        private void Visit(IOperation parent)
         {
             foreach (var operation in parent.ChildOperations)
             {

@@ -30,7 +30,7 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var facts = ResponseHeaderFacts.For(model);
+            var facts = model.Headers;
             start.RegisterOperationBlockAction(c =>
             {
                 var body = model.OperationsIn(c);

@@ -56,7 +56,7 @@ public sealed class ProblemDetailsStatusMismatchAnalyzer : DiagnosticAnalyzer
             || (response.Kind == ResponseKind.Problem && response.StatusOperation is null)
             || !ProblemDetailsFacts.IsProblemDetails(body.Type, model.Types)
             || ProblemDetailsFacts.SentStatus(body) is not { } statusWrite
-            || ResponseModel.ReadStatusCode(statusWrite) is not { } problemStatus
+            || StatusCodeValue.Read(statusWrite) is not { } problemStatus
             || problemStatus == response.StatusCode)
         {
             return null;

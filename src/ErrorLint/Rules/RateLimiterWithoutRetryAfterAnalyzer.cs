@@ -24,7 +24,7 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (ResponseModel.For(start.Compilation) is not { } model
-                || RateLimiterFacts.For(model) is not { } rateLimiter)
+                || model.RateLimiter is not { } rateLimiter)
             {
                 return;
             }

@@ -1,5 +1,5 @@
 using ErrorLint.Conditions;
-using ErrorLint.Symbols;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 
 namespace ErrorLint.Facts.Authentication;
@@ -13,11 +13,11 @@ internal sealed class AuthenticationFacts
 {
     private readonly ConditionReader<AuthFact> conditions;
 
-    public AuthenticationFacts(WellKnownTypes types)
+    public AuthenticationFacts(ResponseModel model)
     {
-        conditions = new ConditionReader<AuthFact>(new AuthenticationConditions(types, new UserIdentity(types)));
-        Endpoints = new EndpointAuthorization(types);
-        Schemes = new SchemeArguments(types);
+        conditions = new ConditionReader<AuthFact>(new AuthenticationConditions(model.Types, new UserIdentity(model.Types, model.Members)), model.Members);
+        Endpoints = new EndpointAuthorization(model.Types, model.Members);
+        Schemes = new SchemeArguments(model.Types);
     }
 
     /// <summary>Whether endpoints require an authenticated user.</summary>

@@ -12,7 +12,7 @@ internal static class ProblemDetailsFacts
     public static bool IsProblemDetails(ITypeSymbol? type, WellKnownTypes types) => type.InheritsFrom(types.ProblemDetails);
 
     /// <summary>The <c>Status</c> a <c>new ProblemDetails { Status = ... }</c> sets, when the code says it.</summary>
-    public static int? ReadStatus(IOperation? body) => StatusAssignment(body) is { } value ? ResponseModel.ReadStatusCode(value) : null;
+    public static int? ReadStatus(IOperation? body) => StatusAssignment(body) is { } value ? StatusCodeValue.Read(value) : null;
 
     /// <summary>The value assigned to <c>Status</c> in a problem details initializer.</summary>
     public static IOperation? StatusAssignment(IOperation? body)

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using ErrorLint.Conditions;
-using ErrorLint.Symbols;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,7 +18,8 @@ internal sealed class DevelopmentGuards
 {
     private readonly ConditionReader<EnvironmentFact> conditions;
 
-    public DevelopmentGuards(WellKnownTypes types) => conditions = new ConditionReader<EnvironmentFact>(new DevelopmentConditions(types));
+    public DevelopmentGuards(ResponseModel model)
+        => conditions = new ConditionReader<EnvironmentFact>(new DevelopmentConditions(model.Types), model.Members);
 
     public bool IsDevelopmentOnly(IOperation operation, ISymbol? containingSymbol)
         => IsInDevelopmentConvention(containingSymbol) || IsUnderDebugDirective(operation.Syntax) || OnEveryPath(operation, development: true);

@@ -30,24 +30,26 @@ internal sealed class ExceptionFlow
 
     private readonly IOperation root;
     private readonly WellKnownTypes types;
+    private readonly MemberWalkCache members;
     // Made on first use: most values sent in a body that holds an exception trace to no local and leak nothing.
     private HashSet<ILocalSymbol>? tracedLocals;
     private List<ExceptionLeak>? leaks;
     private LocalWrites? localWrites;
 
-    private ExceptionFlow(IOperation root, WellKnownTypes types)
+    private ExceptionFlow(IOperation root, ResponseModel model)
     {
         this.root = root;
-        this.types = types;
+        types = model.Types;
+        members = model.Members;
     }
 
     /// <summary>The exception data among the values a response sends (arguments, initializers, returned value).</summary>
-    public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues, WellKnownTypes types)
+    public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues, ResponseModel model)
     {
         ExceptionFlow? flow = null;
         foreach (var value in sentValues)
         {
-            flow ??= new ExceptionFlow(value.Root(), types);
+            flow ??= new ExceptionFlow(value.Root(), model);
             flow.Trace(value, 0);
         }
 
@@ -99,8 +101,8 @@ internal sealed class ExceptionFlow
     }
 
     /// <summary>The exception an expression evaluates to, or null when it is not a handled exception.</summary>
-    public static ITypeSymbol? HandledExceptionType(IOperation operation, WellKnownTypes types)
-        => new ExceptionFlow(operation.Root(), types).AsException(operation, 0)?.Type;
+    public static ITypeSymbol? HandledExceptionType(IOperation operation, ResponseModel model)
+        => new ExceptionFlow(operation.Root(), model).AsException(operation, 0)?.Type;
 
     private static IEnumerable<IOperation> SentArguments(IEnumerable<IArgumentOperation> arguments)
     {
@@ -303,7 +305,7 @@ internal sealed class ExceptionFlow
             return;
         }
 
-        foreach (var operation in (localWrites ??= LocalWrites.Of(root)).To(local))
+        foreach (var operation in (localWrites ??= members.LocalWritesOf(root)).To(local))
         {
             switch (operation)
             {
@@ -418,7 +420,7 @@ internal sealed class ExceptionFlow
             }
         }
 
-        foreach (var operation in (localWrites ??= LocalWrites.Of(root)).To(local))
+        foreach (var operation in (localWrites ??= members.LocalWritesOf(root)).To(local))
         {
             IOperation? source = operation switch
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
@@ -53,10 +54,16 @@ internal sealed class SentExceptionLeak
 /// <summary>
 /// The places exception data reaches a client: responses (<see cref="ResponseModel.Describe"/>), writes to
 /// <c>ProblemDetails.Detail</c>/<c>Extensions</c>, and values returned from actions and endpoints. Leaks behind a
-/// development guard are left out.
+/// development guard are left out. One per compilation (<c>ResponseModel.Exceptions</c>), which keeps what each body sends
+/// for both exception rules.
 /// </summary>
-internal static class ExceptionSinks
+internal sealed class ExceptionSinks
 {
+    private readonly ResponseModel model;
+    private readonly ConditionalWeakTable<BodyOperations, IReadOnlyList<SentExceptionLeak>> leaksByBody = new();
+
+    public ExceptionSinks(ResponseModel model) => this.model = model;
+
     /// <summary>
     /// Registers, for a rule about exception data sent to a client (EL0009, EL0010), an action on the member bodies that
     /// hold an exception value; <paramref name="diagnose"/> is asked about each leak their responses, returned values and
@@ -71,7 +78,7 @@ internal static class ExceptionSinks
         var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
         start.RegisterOperationBlockAction(context =>
         {
-            foreach (var sent in LeaksIn(model.OperationsIn(context), model, context.OwningSymbol))
+            foreach (var sent in model.Exceptions.LeaksIn(model.OperationsIn(context), context.OwningSymbol))
             {
                 var syntax = sent.Leak.Syntax;
                 if (diagnose(context, sent) is { } diagnostic && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
@@ -86,27 +93,26 @@ internal static class ExceptionSinks
     /// The exception data a member body sends, found once for both exception rules: the second to ask reads what the
     /// first found.
     /// </summary>
-    private static IReadOnlyList<SentExceptionLeak> LeaksIn(BodyOperations body, ResponseModel model, ISymbol? containingSymbol)
+    private IReadOnlyList<SentExceptionLeak> LeaksIn(BodyOperations body, ISymbol? containingSymbol)
     {
         if (!body.HoldsException)
         {
             return Array.Empty<SentExceptionLeak>();
         }
 
-        if (body.SentExceptionLeaks is { } known)
-        {
-            return known;
-        }
+        // Two rules racing on the same body each find the same list; the first one kept is the one both use after.
+        return leaksByBody.TryGetValue(body, out var known) ? known : leaksByBody.GetValue(body, b => Find(b, containingSymbol));
+    }
 
+    private IReadOnlyList<SentExceptionLeak> Find(BodyOperations body, ISymbol? containingSymbol)
+    {
         List<SentExceptionLeak>? found = null;
         foreach (var operation in body.Operations)
         {
             AddLeaksAt(operation, model, containingSymbol, ref found);
         }
 
-        IReadOnlyList<SentExceptionLeak> leaks = found ?? (IReadOnlyList<SentExceptionLeak>)Array.Empty<SentExceptionLeak>();
-        body.SentExceptionLeaks = leaks;
-        return leaks;
+        return found ?? (IReadOnlyList<SentExceptionLeak>)Array.Empty<SentExceptionLeak>();
     }
 
     private static void AddLeaksAt(BodyOperation site, ResponseModel model, ISymbol? containingSymbol, ref List<SentExceptionLeak>? found)
@@ -142,7 +148,7 @@ internal static class ExceptionSinks
                     // only data already taken from the exception (ex.ToString(), ex.Message) is known to be sent.
                     if (IsApplicationCode(response, model))
                     {
-                        values = values.Where(v => ExceptionFlow.HandledExceptionType(v, model.Types) is null).ToList();
+                        values = values.Where(v => ExceptionFlow.HandledExceptionType(v, model) is null).ToList();
                     }
                 }
                 else if (site.CalledName is "Add" or "TryAdd")
@@ -157,7 +163,7 @@ internal static class ExceptionSinks
                 break;
         }
 
-        var leaks = ExceptionFlow.FindLeaks(values, model.Types);
+        var leaks = ExceptionFlow.FindLeaks(values, model);
         if (leaks.Count == 0 || model.Development.IsDevelopmentOnly(operation, containingSymbol))
         {
             return;

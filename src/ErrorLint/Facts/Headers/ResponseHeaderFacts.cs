@@ -17,24 +17,17 @@ namespace ErrorLint.Facts.Headers;
 /// Answers "is the <c>Retry-After</c> header set on the way to this response?": <c>Headers.RetryAfter = ...</c>,
 /// <c>Headers["Retry-After"] = ...</c>, <c>Headers.Append/Add/TryAdd(HeaderNames.RetryAfter, ...)</c>,
 /// <c>Response.GetTypedHeaders().Set(...)</c>, directly or inside a helper of the same compilation that receives
-/// the response or context. One instance per compilation; each member body and each helper is scanned once.
+/// the response or context. One per compilation (<c>ResponseModel.Headers</c>); each member body and each helper is scanned once.
 /// </summary>
 internal sealed class ResponseHeaderFacts
 {
     public const string RetryAfterHeader = "Retry-After";
 
-    private static readonly ConditionalWeakTable<ResponseModel, ResponseHeaderFacts> Instances = new();
-
     private readonly WellKnownTypes types;
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<Write>> writesByBody = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> helperSetsRetryAfter = new(SymbolEqualityComparer.Default);
 
-    private ResponseHeaderFacts(ResponseModel model)
-    {
-        types = model.Types;
-    }
-
-    public static ResponseHeaderFacts For(ResponseModel model) => Instances.GetValue(model, static m => new ResponseHeaderFacts(m));
+    public ResponseHeaderFacts(WellKnownTypes types) => this.types = types;
 
     /// <summary>
     /// True when <c>Retry-After</c> is set in the function that produces <paramref name="response"/> (or in a function

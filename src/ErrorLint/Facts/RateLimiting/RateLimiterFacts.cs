@@ -13,20 +13,19 @@ namespace ErrorLint.Facts.RateLimiting;
 /// <summary>
 /// What a rate limiter's configuration (<c>AddRateLimiter(options =&gt; ...)</c>, <c>Configure&lt;RateLimiterOptions&gt;(...)</c>,
 /// <c>AddOptions&lt;RateLimiterOptions&gt;().Configure(...)</c>) says about rejected requests: the <c>OnRejected</c> callbacks
-/// it sets and the <c>RejectionStatusCode</c>. Null from <see cref="For"/> before ASP.NET Core 7, which has no rate limiter.
+/// it sets and the <c>RejectionStatusCode</c>. One per compilation (<c>ResponseModel.RateLimiter</c>), none before ASP.NET Core 7,
+/// which has no rate limiter.
 /// </summary>
 internal sealed class RateLimiterFacts
 {
     /// <summary>The status the framework rejects with when <c>RejectionStatusCode</c> is left alone.</summary>
     public const int DefaultRejectionStatus = 503;
 
-    private static readonly ConditionalWeakTable<ResponseModel, Holder> Instances = new();
-
     private readonly ResponseHeaderFacts headers;
 
-    private RateLimiterFacts(ResponseModel model, INamedTypeSymbol options)
+    public RateLimiterFacts(ResponseModel model, INamedTypeSymbol options)
     {
-        headers = ResponseHeaderFacts.For(model);
+        headers = model.Headers;
         Options = options;
         Compilation = model.Types.Compilation;
     }
@@ -34,12 +33,6 @@ internal sealed class RateLimiterFacts
     public INamedTypeSymbol Options { get; }
 
     private Compilation Compilation { get; }
-
-    public static RateLimiterFacts? For(ResponseModel model)
-        => Instances.GetValue(model, static m => new Holder(
-            m.Types.RateLimiterOptions is { } options
-                ? new RateLimiterFacts(m, options)
-                : null)).Facts;
 
     /// <summary>Describes the configuration an invocation hands an <c>Action&lt;RateLimiterOptions&gt;</c>; null when it hands none or it cannot be read.</summary>
     public RateLimiterConfiguration? DescribeConfiguration(IInvocationOperation invocation, CancellationToken cancellationToken)
@@ -112,7 +105,7 @@ internal sealed class RateLimiterFacts
                 else if (property.Property.Name == "RejectionStatusCode")
                 {
                     statusAssigned = true;
-                    status = ResponseModel.ReadStatusCode(assignment.Value);
+                    status = StatusCodeValue.Read(assignment.Value);
                 }
             }
             else if (operation is IInvocationOperation call && HandsOptionsToOwnCode(call))
@@ -168,13 +161,6 @@ internal sealed class RateLimiterFacts
     private bool IsOnRejectedAssignment(IOperation operation)
         => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "OnRejected" } property }
             && property.Property.ContainingType.Is(Options);
-
-    private sealed class Holder
-    {
-        public Holder(RateLimiterFacts? facts) => Facts = facts;
-
-        public RateLimiterFacts? Facts { get; }
-    }
 }
 
 /// <summary>One rate limiter configuration delegate, as read by <see cref="RateLimiterFacts"/>.</summary>

@@ -1,6 +1,7 @@
 using System;
 using ErrorLint.Conditions;
 using ErrorLint.Operations;
+using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 
@@ -17,10 +18,10 @@ internal sealed class ValidationFacts
     private readonly WellKnownTypes types;
     private readonly ConditionReader<ValidationFact> conditions;
 
-    public ValidationFacts(WellKnownTypes types)
+    public ValidationFacts(ResponseModel model)
     {
-        this.types = types;
-        conditions = new ConditionReader<ValidationFact>(new ValidationConditions(types));
+        types = model.Types;
+        conditions = new ConditionReader<ValidationFact>(new ValidationConditions(types), model.Members);
     }
 
     /// <summary>
