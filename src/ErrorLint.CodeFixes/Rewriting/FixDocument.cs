@@ -1,6 +1,8 @@
+using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace ErrorLint.CodeFixes.Rewriting;
@@ -34,10 +36,45 @@ internal sealed class FixDocument
             : null;
     }
 
+    /// <summary>
+    /// The response a diagnostic is reported on, described as the rule described it, with the expression and operation
+    /// that produce it; null when the code there produces none (the document changed, or the span is not a response).
+    /// </summary>
+    public ReportedResponse? ResponseAt(Diagnostic diagnostic, CancellationToken cancellationToken)
+        => Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax node
+            && SemanticModel.GetOperation(node, cancellationToken) is { } operation
+            && Model.Describe(operation, cancellationToken) is { } response
+                ? new ReportedResponse(node, operation, response)
+                : null;
+
     public void Deconstruct(out SyntaxNode root, out SemanticModel semanticModel, out ResponseModel model)
     {
         root = Root;
         semanticModel = SemanticModel;
         model = Model;
+    }
+}
+
+/// <summary>A response a diagnostic is reported on: the expression, its operation and what it sends.</summary>
+internal sealed class ReportedResponse
+{
+    public ReportedResponse(ExpressionSyntax node, IOperation operation, HttpResponseInfo response)
+    {
+        Node = node;
+        Operation = operation;
+        Response = response;
+    }
+
+    public ExpressionSyntax Node { get; }
+
+    public IOperation Operation { get; }
+
+    public HttpResponseInfo Response { get; }
+
+    public void Deconstruct(out ExpressionSyntax node, out IOperation operation, out HttpResponseInfo response)
+    {
+        node = Node;
+        operation = Operation;
+        response = Response;
     }
 }

@@ -27,16 +27,14 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model))
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not { Root: var root, SemanticModel: var semanticModel, Model: var model } document)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
-                || semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
-                || model.Describe(operation, context.CancellationToken) is not { StatusCode: { } status, Body: { } body } response)
+            if (document.ResponseAt(diagnostic, context.CancellationToken) is not (var node, var operation, { StatusCode: { } status, Body: { } body } response))
             {
                 continue;
             }
@@ -58,7 +56,7 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
         ExpressionSyntax? httpContext = null;
         if (style == FixStyle.HttpResponse)
         {
-            httpContext = response.Kind == ResponseKind.Write ? HttpContextSyntax.Of(response) : null;
+            httpContext = response.Kind == ResponseKind.Write ? ResponseAccess.HttpContextOf(response) : null;
             if (httpContext is null)
             {
                 return null;

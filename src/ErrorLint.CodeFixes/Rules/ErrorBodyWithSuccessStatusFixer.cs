@@ -25,15 +25,14 @@ public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model))
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not { Root: var root, SemanticModel: var semanticModel, Model: var model } document)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
-                || model.Describe(semanticModel.GetOperation(node, context.CancellationToken)!, context.CancellationToken) is not { Body: { } body } response)
+            if (document.ResponseAt(diagnostic, context.CancellationToken) is not (var node, _, { Body: { } body } response))
             {
                 continue;
             }
@@ -57,7 +56,7 @@ public sealed class ErrorBodyWithSuccessStatusFixer : CodeFixProvider
             return null;
         }
 
-        var httpContext = style == FixStyle.HttpResponse ? HttpContextSyntax.Of(response) : null;
+        var httpContext = style == FixStyle.HttpResponse ? ResponseAccess.HttpContextOf(response) : null;
         if (style == FixStyle.HttpResponse && httpContext is null)
         {
             return null;

@@ -29,16 +29,14 @@ public sealed class ProblemDetailsStatusMismatchFixer : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model))
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not { Root: var root, SemanticModel: var semanticModel, Model: var model } document)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
-                || semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
-                || model.Describe(operation, context.CancellationToken) is not { StatusCode: { } sent } response
+            if (document.ResponseAt(diagnostic, context.CancellationToken) is not (var node, var operation, { StatusCode: { } sent } response)
                 || ProblemDetailsStatusMismatchAnalyzer.Mismatch(response, model) is not { } mismatch)
             {
                 continue;

@@ -38,7 +38,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model))
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not { Root: var root, SemanticModel: var semanticModel, Model: var model } document)
         {
             return;
         }
@@ -46,9 +46,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
         var options = ErrorLintOptions.For(context.Document.Project.AnalyzerOptions, root.SyntaxTree);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
-                || semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
-                || model.Describe(operation, context.CancellationToken) is not { } response)
+            if (document.ResponseAt(diagnostic, context.CancellationToken) is not (var node, var operation, { } response))
             {
                 continue;
             }

@@ -25,16 +25,14 @@ public sealed class UnauthorizedForAuthenticatedUserFixer : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model))
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not { Root: var root, SemanticModel: var semanticModel, Model: var model } document)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
-                || model.Describe(operation, context.CancellationToken) is not { StatusCode: 401 } response)
+            if (document.ResponseAt(diagnostic, context.CancellationToken) is not (var node, var operation, { StatusCode: 401 } response))
             {
                 continue;
             }

@@ -32,7 +32,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not (var root, var semanticModel, var model))
+        if (await FixDocument.ReadAsync(context).ConfigureAwait(false) is not { Root: var root, SemanticModel: var semanticModel, Model: var model } document)
         {
             return;
         }
@@ -41,9 +41,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
         var status = options.ValidationStatus;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
-                || semanticModel.GetOperation(node, context.CancellationToken) is not { } operation
-                || model.Describe(operation, context.CancellationToken) is not { } response)
+            if (document.ResponseAt(diagnostic, context.CancellationToken) is not (var node, var operation, { } response))
             {
                 continue;
             }

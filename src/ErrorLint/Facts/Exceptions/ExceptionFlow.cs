@@ -1,10 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using ErrorLint.Facts.Bodies;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
-using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,20 +26,12 @@ internal sealed class ExceptionFlow
         "StackTrace", "Source", "TargetSite", "Data", "HelpLink",
     };
 
-    private readonly IOperation root;
-    private readonly WellKnownTypes types;
-    private readonly MemberWalkCache members;
+    private readonly HandledExceptions exceptions;
     // Made on first use: most values sent in a body that holds an exception trace to no local and leak nothing.
     private HashSet<ILocalSymbol>? tracedLocals;
     private List<ExceptionLeak>? leaks;
-    private LocalWrites? localWrites;
 
-    private ExceptionFlow(IOperation root, ResponseModel model)
-    {
-        this.root = root;
-        types = model.Types;
-        members = model.Members;
-    }
+    private ExceptionFlow(IOperation root, ResponseModel model) => exceptions = new HandledExceptions(root, model);
 
     /// <summary>The exception data among the values a response sends (arguments, initializers, returned value).</summary>
     public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues, ResponseModel model)
@@ -56,84 +46,9 @@ internal sealed class ExceptionFlow
         return flow?.leaks ?? (IReadOnlyList<ExceptionLeak>)System.Array.Empty<ExceptionLeak>();
     }
 
-    /// <summary>The values a response sends: every argument but the status, and the members of its initializer.</summary>
-    public static IEnumerable<IOperation> SentValues(HttpResponseInfo response)
-    {
-        switch (response.Operation)
-        {
-            case IInvocationOperation invocation:
-                return SentArguments(invocation.Arguments);
-            case IObjectCreationOperation creation:
-                var values = SentArguments(creation.Arguments).ToList();
-                if (creation.Initializer is { } initializer)
-                {
-                    values.Add(initializer);
-                }
-
-                return values;
-            default:
-                return System.Array.Empty<IOperation>();
-        }
-    }
-
-    /// <summary>
-    /// The value written by <c>ctx.ProblemDetails.Detail = ...</c>, <c>problem.Extensions["k"] = ...</c> or
-    /// <c>Extensions.Add(k, v)</c> on problem details that are not held in a local of the member (a local is
-    /// followed to the response that sends it instead).
-    /// </summary>
-    public static IEnumerable<IOperation> ProblemDetailsWrites(IOperation operation, WellKnownTypes types)
-    {
-        switch (operation)
-        {
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
-                when IsProblemDetailsMember(target, types) && !IsHeldLocally(target):
-                yield return assignment.Value;
-                break;
-            case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: IPropertyReferenceOperation { Property.Name: "Extensions" } extensions } invocation
-                when ProblemDetailsFacts.IsProblemDetails(extensions.Instance?.Type, types) && !IsHeldLocally(extensions):
-                foreach (var argument in invocation.Arguments)
-                {
-                    yield return argument.Value;
-                }
-
-                break;
-        }
-    }
-
     /// <summary>The exception an expression evaluates to, or null when it is not a handled exception.</summary>
     public static ITypeSymbol? HandledExceptionType(IOperation operation, ResponseModel model)
-        => new ExceptionFlow(operation.Root(), model).AsException(operation, 0)?.Type;
-
-    private static IEnumerable<IOperation> SentArguments(IEnumerable<IArgumentOperation> arguments)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter?.Name != "statusCode")
-            {
-                yield return argument.Value;
-            }
-        }
-    }
-
-    private static bool IsProblemDetailsMember(IPropertyReferenceOperation target, WellKnownTypes types)
-    {
-        if (target.Property.Name is "Detail" or "Title")
-        {
-            return ProblemDetailsFacts.IsProblemDetails(target.Instance?.Type, types);
-        }
-
-        // problem.Extensions["trace"] = ...
-        return target.Property.IsIndexer
-            && target.Instance is IPropertyReferenceOperation { Property.Name: "Extensions" } extensions
-            && ProblemDetailsFacts.IsProblemDetails(extensions.Instance?.Type, types);
-    }
-
-    private static bool IsHeldLocally(IOperation member)
-    {
-        var instance = LocalWrites.RootInstance(member);
-        return instance is ILocalReferenceOperation
-            || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
-    }
+        => new HandledExceptions(operation.Root(), model).Of(operation)?.Type;
 
     private void Trace(IOperation? operation, int depth)
     {
@@ -143,7 +58,7 @@ internal sealed class ExceptionFlow
             return;
         }
 
-        if (AsException(operation, 0) is { } exception)
+        if (exceptions.Of(operation) is { } exception)
         {
             Report(operation, ExceptionLeakKind.Details, exception);
             return;
@@ -156,7 +71,7 @@ internal sealed class ExceptionFlow
         {
             case OperationKind.PropertyReference:
                 var property = (IPropertyReferenceOperation)operation;
-                if (AsException(property.Instance, 0) is { } owner)
+                if (exceptions.Of(property.Instance) is { } owner)
                 {
                     if (property.Property.Name == "Message")
                     {
@@ -274,7 +189,7 @@ internal sealed class ExceptionFlow
     private void TraceInvocation(IInvocationOperation invocation, int depth)
     {
         var method = invocation.TargetMethod;
-        if (invocation.Instance is { } instance && method.Name == "ToString" && AsException(instance, 0) is { } owner)
+        if (invocation.Instance is { } instance && method.Name == "ToString" && exceptions.Of(instance) is { } owner)
         {
             Report(invocation, ExceptionLeakKind.Details, owner);
             return;
@@ -305,7 +220,7 @@ internal sealed class ExceptionFlow
             return;
         }
 
-        foreach (var operation in (localWrites ??= members.LocalWritesOf(root)).To(local))
+        foreach (var operation in exceptions.WritesTo(local))
         {
             switch (operation)
             {
@@ -333,7 +248,7 @@ internal sealed class ExceptionFlow
         }
     }
 
-    private void Report(IOperation value, ExceptionLeakKind kind, Origin origin)
+    private void Report(IOperation value, ExceptionLeakKind kind, HandledException origin)
     {
         var syntax = value.Syntax;
         while (syntax.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == syntax)
@@ -350,138 +265,5 @@ internal sealed class ExceptionFlow
         }
 
         leaks.Add(new ExceptionLeak(value, syntax, kind, origin.Type, origin.Reference));
-    }
-
-    /// <summary>What a value is when it is a handled exception: its static type and whether it is an inner exception.</summary>
-    private Origin? AsException(IOperation? operation, int depth)
-    {
-        operation = operation.WithoutConversions();
-        if (operation is null || depth > MaxDepth || operation.Type is not { } type || !type.IsExceptionType())
-        {
-            // A conditional access (feature?.Error) has the type of its result; look inside before giving up.
-            if (operation is IConditionalAccessOperation access && depth <= MaxDepth)
-            {
-                return AsException(access.WhenNotNull, depth + 1);
-            }
-
-            return null;
-        }
-
-        switch (operation)
-        {
-            case ILocalReferenceOperation local:
-                return AsExceptionLocal(local, depth);
-            case IParameterReferenceOperation parameter
-                when parameter.Parameter.ContainingSymbol is IMethodSymbol method && HandlerContext.IsExceptionHandlerMethod(method, types):
-                return new Origin(type, inner: false, operation);
-            case IPropertyReferenceOperation property:
-                var name = property.Property.Name;
-                if ((name == "Error" && property.Property.ContainingType.Implements(types.ExceptionHandlerFeature))
-                    || (name == "Exception" && IsExceptionContext(property.Property.ContainingType)))
-                {
-                    return new Origin(type, inner: false, operation);
-                }
-
-                if (name == "InnerException" && AsException(property.Instance, depth + 1) is { } outer)
-                {
-                    return new Origin(type, inner: true, outer.Reference);
-                }
-
-                return null;
-            case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } instance } when AsException(instance, depth + 1) is { } outerOfBase:
-                return new Origin(type, inner: true, outerOfBase.Reference);
-            case IConditionalAccessOperation conditionalAccess:
-                return AsException(conditionalAccess.WhenNotNull, depth + 1);
-            case IConditionalAccessInstanceOperation:
-                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-                {
-                    if (parent is IConditionalAccessOperation enclosing)
-                    {
-                        return AsException(enclosing.Operation, depth + 1);
-                    }
-                }
-
-                return null;
-            case ICoalesceOperation coalesce:
-                return AsException(coalesce.Value, depth + 1) ?? AsException(coalesce.WhenNull, depth + 1);
-            default:
-                return null;
-        }
-    }
-
-    private Origin? AsExceptionLocal(ILocalReferenceOperation reference, int depth)
-    {
-        var local = reference.Local;
-        foreach (var syntaxReference in local.DeclaringSyntaxReferences)
-        {
-            if (syntaxReference.GetSyntax() is CatchDeclarationSyntax)
-            {
-                return new Origin(local.Type, inner: false, reference);
-            }
-        }
-
-        foreach (var operation in (localWrites ??= members.LocalWritesOf(root)).To(local))
-        {
-            IOperation? source = operation switch
-            {
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local) => PatternInput(pattern),
-                IRecursivePatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local) => PatternInput(pattern),
-                _ => null,
-            };
-            if (source is not null && !ReferenceEquals(source, reference) && AsException(source, depth + 1) is { } origin)
-            {
-                // The local's own type is what the code narrowed it to (if (error is DbException db)).
-                return new Origin(local.Type, origin.Inner, origin.Inner ? origin.Reference : reference);
-            }
-        }
-
-        return null;
-    }
-
-    private static IOperation? PatternInput(IOperation pattern)
-    {
-        for (var parent = pattern.Parent; parent is not null; parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IIsPatternOperation isPattern:
-                    return isPattern.Value;
-                case ISwitchExpressionOperation switchExpression:
-                    return switchExpression.Value;
-                case ISwitchOperation switchStatement:
-                    return switchStatement.Value;
-                case IPropertySubpatternOperation:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The contexts whose <c>Exception</c> is the one being handled: an MVC exception filter's, the problem-details writer's,
-    /// the developer exception page's, and <c>ExceptionHandlerContext</c>, which is no ASP.NET Core type and is known by name.
-    /// </summary>
-    private bool IsExceptionContext(INamedTypeSymbol? type)
-        => type.InheritsFrom(types.ExceptionContext) || type.Is(types.ProblemDetailsContext) || type.Is(types.ErrorContext)
-            || type?.Name == "ExceptionHandlerContext";
-
-    private sealed class Origin
-    {
-        public Origin(ITypeSymbol? type, bool inner, IOperation reference)
-        {
-            Type = type;
-            Inner = inner;
-            Reference = reference;
-        }
-
-        public ITypeSymbol? Type { get; }
-
-        public bool Inner { get; }
-
-        /// <summary>The reference to the handled exception itself (the outer one for inner exceptions).</summary>
-        public IOperation Reference { get; }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ErrorLint.Facts.Bodies;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
@@ -135,14 +136,14 @@ internal sealed class ExceptionSinks
             // Problem details are written through a property (Detail, Title, Extensions[key]) or Extensions.Add: the
             // names say so before the iterator that checks the types is made.
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Detail" or "Title" } or { IsIndexer: true } } } assignment:
-                values = ExceptionFlow.ProblemDetailsWrites(assignment, model.Types);
+                values = ProblemDetailsWrites(assignment, model.Types);
                 break;
             case ISimpleAssignmentOperation:
                 return;
             default:
                 if (site.Response is { } response)
                 {
-                    values = ExceptionFlow.SentValues(response);
+                    values = SentValues(response);
 
                     // The application's own helper or result type is handed the exception to log and translate it;
                     // only data already taken from the exception (ex.ToString(), ex.Message) is known to be sent.
@@ -153,7 +154,7 @@ internal sealed class ExceptionSinks
                 }
                 else if (site.CalledName is "Add" or "TryAdd")
                 {
-                    values = ExceptionFlow.ProblemDetailsWrites(operation, model.Types);
+                    values = ProblemDetailsWrites(operation, model.Types);
                 }
                 else
                 {
@@ -176,6 +177,81 @@ internal sealed class ExceptionSinks
                 (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, site));
             }
         }
+    }
+
+    /// <summary>The values a response sends: every argument but the status, and the members of its initializer.</summary>
+    private static IEnumerable<IOperation> SentValues(HttpResponseInfo response)
+    {
+        switch (response.Operation)
+        {
+            case IInvocationOperation invocation:
+                return SentArguments(invocation.Arguments);
+            case IObjectCreationOperation creation:
+                var values = SentArguments(creation.Arguments).ToList();
+                if (creation.Initializer is { } initializer)
+                {
+                    values.Add(initializer);
+                }
+
+                return values;
+            default:
+                return System.Array.Empty<IOperation>();
+        }
+    }
+
+    /// <summary>
+    /// The value written by <c>ctx.ProblemDetails.Detail = ...</c>, <c>problem.Extensions["k"] = ...</c> or
+    /// <c>Extensions.Add(k, v)</c> on problem details that are not held in a local of the member (a local is
+    /// followed to the response that sends it instead).
+    /// </summary>
+    private static IEnumerable<IOperation> ProblemDetailsWrites(IOperation operation, WellKnownTypes types)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                when IsProblemDetailsMember(target, types) && !IsHeldLocally(target):
+                yield return assignment.Value;
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: IPropertyReferenceOperation { Property.Name: "Extensions" } extensions } invocation
+                when ProblemDetailsFacts.IsProblemDetails(extensions.Instance?.Type, types) && !IsHeldLocally(extensions):
+                foreach (var argument in invocation.Arguments)
+                {
+                    yield return argument.Value;
+                }
+
+                break;
+        }
+    }
+
+    private static IEnumerable<IOperation> SentArguments(IEnumerable<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter?.Name != "statusCode")
+            {
+                yield return argument.Value;
+            }
+        }
+    }
+
+    private static bool IsProblemDetailsMember(IPropertyReferenceOperation target, WellKnownTypes types)
+    {
+        if (target.Property.Name is "Detail" or "Title")
+        {
+            return ProblemDetailsFacts.IsProblemDetails(target.Instance?.Type, types);
+        }
+
+        // problem.Extensions["trace"] = ...
+        return target.Property.IsIndexer
+            && target.Instance is IPropertyReferenceOperation { Property.Name: "Extensions" } extensions
+            && ProblemDetailsFacts.IsProblemDetails(extensions.Instance?.Type, types);
+    }
+
+    private static bool IsHeldLocally(IOperation member)
+    {
+        var instance = LocalWrites.RootInstance(member);
+        return instance is ILocalReferenceOperation
+            || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
     }
 
     private static bool IsApplicationCode(HttpResponseInfo response, ResponseModel model)
