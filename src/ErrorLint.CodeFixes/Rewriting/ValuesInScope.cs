@@ -1,8 +1,8 @@
+using System;
 using System.Linq;
 using System.Threading;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
-using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Operations;
@@ -49,28 +51,54 @@ internal sealed class LocalWrites
         }
     }
 
-    /// <summary>Every write to the local, in walk order.</summary>
-    public IReadOnlyList<IOperation> To(ILocalSymbol local) => writes.TryGetValue(local, out var list) ? list : None;
-
-    /// <summary>The value the local is declared with, implicit conversions removed; null when it has none or is assigned again.</summary>
-    public IOperation? SoleValue(ILocalSymbol local)
+    /// <summary>
+    /// The value a local is read as in a condition: its initializer, when nothing assigns the local afterwards. Read from
+    /// its declarator and a look at the member's syntax for assignments to its name, without indexing every local of the
+    /// body: a condition asks about one or two.
+    /// </summary>
+    public static IOperation? ValueOf(ILocalReferenceOperation reference)
     {
-        IOperation? value = null;
-        foreach (var write in To(local))
+        var local = reference.Local;
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || reference.SemanticModel is not { } semanticModel
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null } declarator
+            || declarator.SyntaxTree != semanticModel.SyntaxTree
+            || IsAssignedByName(reference.Root().Syntax, local.Name))
         {
-            switch (write)
+            return null;
+        }
+
+        return (semanticModel.GetOperation(declarator) as IVariableDeclaratorOperation)?.Initializer?.Value.WithoutImplicitConversions();
+    }
+
+    /// <summary>
+    /// Whether anything in the member assigns, increments or passes by reference a variable of this name: a local assigned
+    /// after its declaration no longer holds its initializer (a variable of the same name elsewhere in the member counts
+    /// too, which only makes the answer unknown).
+    /// </summary>
+    private static bool IsAssignedByName(SyntaxNode member, string name)
+    {
+        foreach (var node in member.DescendantNodes())
+        {
+            var target = node switch
             {
-                case IVariableDeclaratorOperation declarator:
-                    value = declarator.Initializer?.Value;
-                    break;
-                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    // Assigned again: which value a later read sees is not known.
-                    return null;
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byReference => byReference.Expression,
+                _ => null,
+            };
+            if (target is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+            {
+                return true;
             }
         }
 
-        return value.WithoutImplicitConversions();
+        return false;
     }
+
+    /// <summary>Every write to the local, in walk order.</summary>
+    public IReadOnlyList<IOperation> To(ILocalSymbol local) => writes.TryGetValue(local, out var list) ? list : None;
 
     /// <summary>Whether a call adds to the collection or builder it is made on (<c>Add</c>, <c>Append</c>, <c>Push</c>, ...).</summary>
     public static bool IsAppend(IInvocationOperation call) => AppendingMethods.Contains(call.TargetMethod.Name);

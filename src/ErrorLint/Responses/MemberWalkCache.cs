@@ -100,9 +100,6 @@ internal sealed class MemberWalkCache
     /// <summary>The writes to the locals of the member body the operation is in.</summary>
     public LocalWrites LocalWritesOf(IOperation operation) => trees.GetValue(operation.Root(), createTreeFacts).LocalWrites;
 
-    /// <summary>The value a local is read as: its initializer, when nothing assigns the local itself afterwards.</summary>
-    public IOperation? ValueOf(ILocalReferenceOperation reference) => LocalWritesOf(reference).SoleValue(reference.Local);
-
     /// <summary>The <c>Response.StatusCode</c> assignments of the member body the operation is in, and where it first calls <c>next</c>.</summary>
     public StatusWrites StatusWritesOf(IOperation operation) => trees.GetValue(operation.Root(), createTreeFacts).StatusWrites;
 
