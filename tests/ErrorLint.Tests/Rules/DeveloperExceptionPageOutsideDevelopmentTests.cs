@@ -34,14 +34,16 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             app.Run();
             """;
 
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            OutputKind = OutputKind.ConsoleApplication,
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0011").WithMessage("UseDeveloperExceptionPage() is reached outside development; wrap it in an IsDevelopment() check"),
+                Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(0).WithMessage("UseDeveloperExceptionPage() is reached outside development; wrap it in an IsDevelopment() check"),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
@@ -135,7 +137,11 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             app.Run();
             """;
 
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -266,15 +272,10 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             }
             """;
 
-        var options = new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0011").WithMessage("UseDeveloperExceptionPage() is registered after UseExceptionHandler(), so it catches exceptions first; register it before the exception handler, in a development-only branch"),
-            },
-        };
-        await Verifier.VerifyAnalyzerAsync(source, options);
-        await Verifier.VerifyNoCodeFixAsync(source, options);
+        var expected = Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageAfterExceptionHandler).WithLocation(0).WithMessage(
+            "UseDeveloperExceptionPage() is registered after UseExceptionHandler(), so it catches exceptions first; register it before the exception handler, in a development-only branch");
+        await Verifier.VerifyAnalyzerAsync(source, expected);
+        await Verifier.VerifyNoCodeFixAsync(source, expected);
     }
 
     [Fact]

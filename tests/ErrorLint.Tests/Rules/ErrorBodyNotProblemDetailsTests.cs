@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rules;
 using ErrorLint.Tests.Verification;
-using Diagnostic = ErrorLint.Tests.Verification.Diagnostic;
 using DiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.ErrorBodyNotProblemDetailsAnalyzer, ErrorLint.CodeFixes.Rules.ErrorBodyNotProblemDetailsFixer>;
 
@@ -55,16 +54,18 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
+            TestCode = source,
+            FixedCode = fixedSource,
             CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ProblemKey,
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0012")
+                Verifier.Diagnostic("EL0012").WithLocation(0)
                     .WithMessage("Status 400 is sent with a string as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)")
                     .WithSeverity(DiagnosticSeverity.Info),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
@@ -140,14 +141,11 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0012").WithMessage(
-                    "Status 500 is sent with ErrorDto as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)"),
-            },
-        });
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic("EL0012").WithLocation(0).WithMessage(
+                "Status 500 is sent with ErrorDto as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)"),
+            fixedSource);
     }
 
     [Fact]
@@ -204,7 +202,12 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ValidationProblemKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ValidationProblemKey,
+        }.RunAsync();
     }
 
     [Fact]
@@ -601,7 +604,11 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { EditorConfig = "errorlint.error_contract_types = Shop.Contracts.ApiError" });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.error_contract_types = Shop.Contracts.ApiError") } },
+        }.RunAsync();
     }
 
     [Fact]
@@ -676,10 +683,12 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            EditorConfig = "errorlint.failure_factories = Outcome.Rejected\nerrorlint.error_types = Rejection",
-        });
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.failure_factories = Outcome.Rejected\nerrorlint.error_types = Rejection") } },
+        }.RunAsync();
     }
 
     [Fact]
@@ -716,7 +725,11 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 public static object BadRequest(string message) => new { error = message, status = 400 };
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { Frameworks = TargetFrameworks.NoAspNetCore });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            Frameworks = TargetFrameworks.NoAspNetCore,
+        }.RunAsync();
     }
 
     [Fact]

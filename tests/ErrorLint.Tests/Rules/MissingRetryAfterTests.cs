@@ -47,14 +47,11 @@ public sealed class MissingRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0007").WithMessage(
-                    "Status 429 is sent without a Retry-After header; set Retry-After so clients know when to retry, or, if the condition is permanent, send a status that does not invite a retry"),
-            },
-        });
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic(Descriptors.EL0007MissingRetryAfter).WithLocation(0).WithMessage(
+                "Status 429 is sent without a Retry-After header; set Retry-After so clients know when to retry, or, if the condition is permanent, send a status that does not invite a retry"),
+            fixedSource);
     }
 
     [Fact]
@@ -158,7 +155,12 @@ public sealed class MissingRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { EditorConfig = "errorlint.retry_after_seconds = 120" });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.retry_after_seconds = 120") } },
+        }.RunAsync();
     }
 
     [Fact]
@@ -184,7 +186,12 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -199,7 +206,7 @@ public sealed class MissingRetryAfterTests
             app.MapPost("/jobs", async (HttpContext context) =>
             {
                 await Task.Yield();
-                int retryAfterSeconds = 30;
+                int {|CS0219:retryAfterSeconds|} = 30;
                 return [|TypedResults.Problem("Too many jobs are queued.", statusCode: 429)|];
             });
             app.Run();
@@ -220,7 +227,12 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -236,7 +248,12 @@ public sealed class MissingRetryAfterTests
 
             static IResult Unavailable() => [|Results.StatusCode(503)|];
             """;
-        await Verifier.VerifyNoCodeFixAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -279,7 +296,12 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -534,7 +556,12 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyNoCodeFixAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -567,14 +594,10 @@ public sealed class MissingRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0007").WithMessage("Retry-After is set to \"-30\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
-                Diagnostic.At(1, "EL0007").WithMessage("Retry-After is set to \"a few seconds\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic(Descriptors.EL0007InvalidRetryAfter).WithLocation(0).WithMessage("Retry-After is set to \"-30\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
+            Verifier.Diagnostic(Descriptors.EL0007InvalidRetryAfter).WithLocation(1).WithMessage("Retry-After is set to \"a few seconds\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"));
     }
 
     [Fact]
@@ -605,7 +628,11 @@ public sealed class MissingRetryAfterTests
                 await context.Response.WriteAsync("Not here");
             });
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -729,7 +756,12 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -758,6 +790,10 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 }

@@ -73,7 +73,12 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]
@@ -101,7 +106,12 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]
@@ -122,13 +132,9 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0013").WithMessage("The problem details say Status = 422 but the response is sent with 400; make them agree"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0013").WithLocation(0).WithMessage("The problem details say Status = 422 but the response is sent with 400; make them agree"));
     }
 
     [Fact]
@@ -172,7 +178,12 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]
@@ -218,7 +229,12 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]

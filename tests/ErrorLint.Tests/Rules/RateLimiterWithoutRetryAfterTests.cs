@@ -7,8 +7,6 @@ namespace ErrorLint.Tests.Rules;
 
 public sealed class RateLimiterWithoutRetryAfterTests
 {
-    private static readonly TestOptions TopLevel = new() { OutputKind = OutputKind.ConsoleApplication };
-
     [Fact]
     public async Task TopLevelAddRateLimiterWithoutOnRejected_AddsOnRejectedAndStatus429()
     {
@@ -64,15 +62,17 @@ public sealed class RateLimiterWithoutRetryAfterTests
             app.UseRateLimiter();
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            OutputKind = OutputKind.ConsoleApplication,
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0008").WithMessage(
+                Verifier.Diagnostic("EL0008").WithLocation(0).WithMessage(
                     "The rate limiter rejects requests with status 503 and no Retry-After header (no OnRejected callback is set); set it in OnRejected from the lease's MetadataName.RetryAfter"),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
@@ -115,11 +115,16 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            OutputKind = OutputKind.ConsoleApplication,
-            ExpectedDiagnostics = { Diagnostic.At(0, "EL0008") },
-        });
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+            ExpectedDiagnostics =
+            {
+                Verifier.Diagnostic("EL0008").WithLocation(0).WithArguments("503", "no OnRejected callback is set"),
+            },
+        }.RunAsync();
     }
 
     [Fact]
@@ -174,14 +179,11 @@ public sealed class RateLimiterWithoutRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0008").WithMessage(
-                    "The rate limiter rejects requests with status 429 and no Retry-After header (OnRejected never sets it); set it in OnRejected from the lease's MetadataName.RetryAfter"),
-            },
-        });
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic("EL0008").WithLocation(0).WithMessage(
+                "The rate limiter rejects requests with status 429 and no Retry-After header (OnRejected never sets it); set it in OnRejected from the lease's MetadataName.RetryAfter"),
+            fixedSource);
     }
 
     [Fact]
@@ -224,7 +226,12 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -255,7 +262,11 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -342,7 +353,11 @@ public sealed class RateLimiterWithoutRetryAfterTests
                 public static void SetRetryAfter(HttpContext context, int seconds) => context.Response.Headers.RetryAfter = seconds.ToString();
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -393,7 +408,11 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]

@@ -124,7 +124,12 @@ public sealed class ServerFailureAsClientErrorTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey,
+        }.RunAsync();
     }
 
     [Fact]
@@ -180,7 +185,12 @@ public sealed class ServerFailureAsClientErrorTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey,
+        }.RunAsync();
     }
 
     [Fact]
@@ -205,14 +215,10 @@ public sealed class ServerFailureAsClientErrorTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0003").WithMessage(
-                    "A server-side failure (catch (IOException)) is answered with 400, a client error; answer 500 with problem details or rethrow so the exception handler answers"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0003").WithLocation(0).WithMessage(
+                "A server-side failure (catch (IOException)) is answered with 400, a client error; answer 500 with problem details or rethrow so the exception handler answers"));
     }
 
     [Fact]

@@ -96,7 +96,12 @@ public sealed class ValidationFailureAsServerErrorTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { EditorConfig = "errorlint.validation_status = 422" });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.validation_status = 422") } },
+        }.RunAsync();
     }
 
     [Fact]
@@ -113,14 +118,10 @@ public sealed class ValidationFailureAsServerErrorTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0002").WithMessage(
-                    "The request is invalid (ModelState.IsValid is false) but the response is sent with 503, a server error; answer 400 with validation problem details so the client fixes its input"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0002").WithLocation(0).WithMessage(
+                "The request is invalid (ModelState.IsValid is false) but the response is sent with 503, a server error; answer 400 with validation problem details so the client fixes its input"));
     }
 
     [Fact]
