@@ -9,7 +9,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class ErrorBodyNotProblemDetailsTests
 {
     [Fact]
-    public async Task ControllerStringBodyBecomesProblemWithTheMessageAsDetail()
+    public async Task Controller_string_body_becomes_Problem_with_the_message_as_detail()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -69,7 +69,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task AnonymousErrorObjectWithOneMessageBecomesProblem()
+    public async Task Anonymous_error_object_with_one_message_becomes_Problem()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -100,7 +100,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task CustomErrorTypeWithAServerErrorStatusIsReportedAndFixed()
+    public async Task Custom_error_type_with_a_server_error_status_is_reported_and_fixed()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -149,7 +149,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ModelStateBecomesValidationProblemKeepingTheStatus()
+    public async Task ModelState_becomes_ValidationProblem_keeping_the_status()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -211,7 +211,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task FixAllRewritesEveryErrorResponseOfTheController()
+    public async Task Fix_All_rewrites_every_error_response_of_the_controller()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -268,7 +268,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task BodyWithMoreThanAMessageIsReportedWithoutAFix()
+    public async Task Body_with_more_than_a_message_is_reported_without_a_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -296,7 +296,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task MinimalApiResultsAreRewrittenInResultsStyle()
+    public async Task Minimal_api_results_are_rewritten_in_Results_style()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -332,7 +332,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task TypedResultsInALocalFunctionWidenTheResultsUnion()
+    public async Task TypedResults_in_a_local_function_widen_the_Results_union()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -390,7 +390,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task MiddlewareWritingErrorJsonExecutesAProblemResult()
+    public async Task Middleware_writing_error_JSON_executes_a_problem_result()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -446,7 +446,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ExceptionHandlerWritingPlainTextIsReported()
+    public async Task Exception_handler_writing_plain_text_is_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -486,7 +486,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task RazorPageErrorWithAMessageBecomesAProblemObjectResult()
+    public async Task Razor_page_error_with_a_message_becomes_a_problem_object_result()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -531,7 +531,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ProblemDetailsAndBodilessResponsesAreNotReported()
+    public async Task ProblemDetails_and_bodiless_responses_are_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -566,7 +566,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task TheApiErrorContractIsNotReported()
+    public async Task The_ApiError_contract_is_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -612,7 +612,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ConfiguredErrorTypesAndFailureFactoriesAreReported()
+    public async Task Configured_error_types_and_failure_factories_are_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -692,7 +692,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ResponsesThroughTheApplicationsOwnHelpersAreNotReportedAtTheCall()
+    public async Task Responses_through_the_applications_own_helpers_are_not_reported_at_the_call()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -715,7 +715,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task NothingIsReportedWithoutAspNetCore()
+    public async Task Nothing_is_reported_without_ASP_NET_Core()
     {
         const string source = """
             namespace Tools;
@@ -733,7 +733,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ResultsJsonWithAnErrorStatusIsReportedAndPragmaSilencesIt()
+    public async Task Results_Json_with_an_error_status_is_reported_and_pragma_silences_it()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -753,7 +753,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task FilterResultObjectBecomesAProblemDetailsObjectResult()
+    public async Task Filter_result_object_becomes_a_ProblemDetails_object_result()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -802,7 +802,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task SwitchExpressionArmsAreReportedAndFixedTogether()
+    public async Task Switch_expression_arms_are_reported_and_fixed_together()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;

@@ -9,7 +9,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class ExceptionDetailsInResponseTests
 {
     [Fact]
-    public async Task ControllerSendingStackTrace_IsReported_WithMessage()
+    public async Task Controller_sending_stack_trace_is_reported_with_message()
     {
         const string source = """
             using System;
@@ -38,7 +38,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task ExceptionObjectSerializedWhole_IsReported()
+    public async Task Exception_object_serialized_whole_is_reported()
     {
         const string source = """
             using System;
@@ -64,7 +64,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task InterpolationAndAnonymousObjectThroughLocal_IsReported()
+    public async Task Interpolation_and_anonymous_object_through_local_is_reported()
     {
         const string source = """
             using System;
@@ -95,7 +95,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task TypedResultsProblemWithToString_IsReported()
+    public async Task TypedResults_Problem_with_ToString_is_reported()
     {
         const string source = """
             using System;
@@ -124,7 +124,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task ExceptionHandlerLambdaWritingFeatureError_IsReported()
+    public async Task Exception_handler_lambda_writing_feature_error_is_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -149,7 +149,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task ExceptionFilterAndProblemDetailsCustomization_AreReported()
+    public async Task Exception_filter_and_ProblemDetails_customization_are_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -181,7 +181,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task ExceptionHandlerImplementation_IsReported()
+    public async Task Exception_handler_implementation_is_reported()
     {
         const string source = """
             using System;
@@ -205,7 +205,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task DevelopmentGuards_AreNotReported()
+    public async Task Development_guards_are_not_reported()
     {
         const string source = """
             using System;
@@ -278,7 +278,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task ExceptionOnlyLoggedOrMessageOnly_IsNotReported()
+    public async Task Exception_only_logged_or_message_only_is_not_reported()
     {
         const string source = """
             using System;
@@ -311,7 +311,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task DebugDirective_IsNotReported()
+    public async Task Debug_directive_is_not_reported()
     {
         const string source = """
             using System;
@@ -342,7 +342,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task SwitchExpressionAndLocalFunction_AreReported()
+    public async Task Switch_expression_and_local_function_are_reported()
     {
         const string source = """
             using System;
@@ -375,7 +375,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task Fix_ReplacesWithGenericMessage_AndLogs()
+    public async Task Fix_replaces_with_generic_message_and_logs()
     {
         const string source = """
             using System;
@@ -432,7 +432,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task Fix_WithPrimaryConstructorLogger_AddsUsing_AndWidensInterpolation()
+    public async Task Fix_with_primary_constructor_logger_adds_using_and_widens_interpolation()
     {
         const string source = """
             using System;
@@ -482,7 +482,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task FixAll_WithoutLogger_ReplacesEveryLeak()
+    public async Task Fix_All_without_logger_replaces_every_leak()
     {
         const string source = """
             using System;
@@ -554,7 +554,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task RazorPageReturningExceptionInJson_IsReported()
+    public async Task Razor_page_returning_exception_in_JSON_is_reported()
     {
         const string source = """
             using System;
@@ -581,7 +581,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task FixAll_InOneCatchBlock_LogsOnce()
+    public async Task Fix_All_in_one_catch_block_logs_once()
     {
         const string source = """
             using System;
@@ -632,7 +632,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task ExceptionHandedToOwnHelperOrResultType_IsNotReported_ButItsStackTraceIs()
+    public async Task Exception_handed_to_own_helper_or_result_type_is_not_reported_but_its_stack_trace_is()
     {
         const string source = """
             using System;

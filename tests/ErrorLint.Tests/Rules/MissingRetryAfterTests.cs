@@ -8,7 +8,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class MissingRetryAfterTests
 {
     [Fact]
-    public async Task ControllerStatusCode429_SetsRetryAfterBeforeTheResponse()
+    public async Task Controller_StatusCode_429_sets_Retry_After_before_the_response()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -55,7 +55,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task ControllerProblem503_UsesTheDelayInScope()
+    public async Task Controller_Problem_503_uses_the_delay_in_scope()
     {
         const string source = """
             using System;
@@ -91,7 +91,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task FixAll_WrapsEmbeddedStatementsAndUsesConfiguredSeconds()
+    public async Task Fix_All_wraps_embedded_statements_and_uses_configured_seconds()
     {
         const string source = """
             using System.Net;
@@ -164,7 +164,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task MinimalApiLambdaWithTypedParameters_GetsAnHttpContextParameter()
+    public async Task Minimal_api_lambda_with_typed_parameters_gets_an_HttpContext_parameter()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -195,7 +195,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task TypedResultsInAsyncLambda_UsesTheContextParameterAndTheRetryValue()
+    public async Task TypedResults_in_async_lambda_uses_the_context_parameter_and_the_retry_value()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -236,7 +236,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task MethodGroupHandler_IsReportedWithoutAFix()
+    public async Task Method_group_handler_is_reported_without_a_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -257,7 +257,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task InlineMiddleware_SetsTheHeaderOnTheSameResponse()
+    public async Task Inline_middleware_sets_the_header_on_the_same_response()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -305,7 +305,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task MiddlewareClass_HeaderSetAfterTheStatusButBeforeTheBody_IsNotReported()
+    public async Task Middleware_class_header_set_after_the_status_but_before_the_body_is_not_reported()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -336,7 +336,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task EverySpellingOfTheHeader_CountsWhenSetBefore()
+    public async Task Every_spelling_of_the_header_counts_when_set_before()
     {
         const string source = """
             using System.Collections.Generic;
@@ -381,7 +381,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task HeaderSetConditionallyBefore_IsNotReported_ButAfterOrInAnotherFunctionIs()
+    public async Task Header_set_conditionally_before_is_not_reported_but_after_or_in_another_function_is()
     {
         const string source = """
             using System;
@@ -425,7 +425,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task HelperThatReceivesTheResponse_Counts_OtherHelpersDoNot()
+    public async Task Helper_that_receives_the_response_counts_other_helpers_do_not()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -470,7 +470,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task ActionFilter_ResultObject_UsesTheFilterContext()
+    public async Task Action_filter_result_object_uses_the_filter_context()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -509,7 +509,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task RazorPage_SetsTheHeaderOnItsResponse()
+    public async Task Razor_page_sets_the_header_on_its_response()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -541,7 +541,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task SwitchExpressionArm_IsReportedWithoutAFix()
+    public async Task Switch_expression_arm_is_reported_without_a_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -565,7 +565,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task InvalidRetryAfterValues_AreReportedWithTheirOwnMessage()
+    public async Task Invalid_Retry_After_values_are_reported_with_their_own_message()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -601,7 +601,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task OtherStatusesAndTheRateLimitersOwnCallback_AreNotReported()
+    public async Task Other_statuses_and_the_rate_limiters_own_callback_are_not_reported()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -636,7 +636,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task ExceptionHandler_ForAnOutage_IsReported()
+    public async Task Exception_handler_for_an_outage_is_reported()
     {
         const string source = """
             using System;
@@ -686,7 +686,7 @@ public sealed class MissingRetryAfterTests
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
     [Fact]
-    public async Task SwitchSectionAndLocalFunction_WithResultsUnion_AreFixedInPlace()
+    public async Task Switch_section_and_local_function_with_Results_union_are_fixed_in_place()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -765,7 +765,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task UseExceptionHandlerLambda_AndOnStartingCallback()
+    public async Task UseExceptionHandler_lambda_and_OnStarting_callback()
     {
         const string source = """
             using System.Threading.Tasks;

@@ -9,7 +9,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class ProblemDetailsStatusMismatchTests
 {
     [Fact]
-    public async Task BadRequestWithNotFoundProblem_SetsTheProblemStatusToTheStatusSent()
+    public async Task BadRequest_with_NotFound_problem_sets_the_problem_status_to_the_status_sent()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -47,7 +47,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task BadRequestWithNotFoundProblem_CanSendTheProblemStatus()
+    public async Task BadRequest_with_NotFound_problem_can_send_the_problem_status()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -82,7 +82,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task StatusCodeWithOtherProblemStatus_ChangesTheStatusSent()
+    public async Task StatusCode_with_other_problem_status_changes_the_status_sent()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -115,7 +115,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task MessageNamesBothStatuses()
+    public async Task Message_names_both_statuses()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -138,7 +138,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task ResultsWithProblemInALocal_IsRewrittenToResultsProblem()
+    public async Task Results_with_Problem_in_a_local_is_rewritten_to_Results_Problem()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -187,7 +187,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task TypedResultsBadRequest_IsRewrittenToTypedProblemWideningTheUnion()
+    public async Task TypedResults_BadRequest_is_rewritten_to_typed_problem_widening_the_union()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -238,7 +238,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task ObjectResultWithProblemStatusAssignedLater_SetsTheProblemStatus()
+    public async Task Object_result_with_problem_status_assigned_later_sets_the_problem_status()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -280,7 +280,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task MiddlewareWriteAfterStatusAssignment_IsReportedOnTheWrite()
+    public async Task Middleware_write_after_status_assignment_is_reported_on_the_write()
     {
         const string source = """
             using System;
@@ -338,7 +338,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task SeveralMismatches_AreFixedTogether()
+    public async Task Several_mismatches_are_fixed_together()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -386,7 +386,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task ExceptionFilterAndPageHandler_AreReported()
+    public async Task Exception_filter_and_page_handler_are_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -413,7 +413,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task AgreeingOrMissingStatuses_AreNotReported()
+    public async Task Agreeing_or_missing_statuses_are_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -465,7 +465,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task ProblemStatusSetInBranches_IsNotReported()
+    public async Task Problem_status_set_in_branches_is_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;

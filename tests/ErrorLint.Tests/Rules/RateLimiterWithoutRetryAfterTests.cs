@@ -8,7 +8,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class RateLimiterWithoutRetryAfterTests
 {
     [Fact]
-    public async Task TopLevelAddRateLimiterWithoutOnRejected_AddsOnRejectedAndStatus429()
+    public async Task Top_level_AddRateLimiter_without_OnRejected_adds_OnRejected_and_status_429()
     {
         const string source = """
             using System;
@@ -76,7 +76,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task ExpressionBodiedConfiguration_BecomesABlock()
+    public async Task Expression_bodied_configuration_becomes_a_block()
     {
         const string source = """
             using System;
@@ -128,7 +128,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task StartupOnRejectedThatOnlyWritesABody_IsExtended()
+    public async Task Startup_OnRejected_that_only_writes_a_body_is_extended()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -187,7 +187,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task ExpressionBodiedOnRejected_IsExtendedAndTheDefaultStatusReplaced()
+    public async Task Expression_bodied_OnRejected_is_extended_and_the_default_status_replaced()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -235,7 +235,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task OnRejectedCopyingTheLeaseMetadata_IsNotReported()
+    public async Task OnRejected_copying_the_lease_metadata_is_not_reported()
     {
         const string source = """
             using System.Globalization;
@@ -270,7 +270,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task MethodGroupOnRejected_IsReadLikeALambda()
+    public async Task Method_group_OnRejected_is_read_like_a_lambda()
     {
         const string source = """
             using System.Threading;
@@ -310,7 +310,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task OnRejectedThroughHelpers_IsNotReported()
+    public async Task OnRejected_through_helpers_is_not_reported()
     {
         const string source = """
             using System.Threading.RateLimiting;
@@ -361,7 +361,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task ConfigureAndAddOptions_AreCheckedToo()
+    public async Task Configure_and_add_options_are_checked_too()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -388,7 +388,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task OnRejectedSetByAnotherConfigureCall_IsNotReported()
+    public async Task OnRejected_set_by_another_Configure_call_is_not_reported()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -416,7 +416,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task OptionsHandedToTheApplicationsOwnCodeOrUnreadableCallbacks_AreNotReported()
+    public async Task Options_handed_to_the_applications_own_code_or_unreadable_callbacks_are_not_reported()
     {
         const string source = """
             using System;
@@ -444,7 +444,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task FixAll_AddsOnRejectedToEveryLimiter()
+    public async Task Fix_All_adds_OnRejected_to_every_limiter()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -529,7 +529,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task NamesAlreadyInScope_AreNotShadowed()
+    public async Task Names_already_in_scope_are_not_shadowed()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
