@@ -14,7 +14,7 @@ public sealed class ErrorLintOptionsTests
     private static readonly SyntaxTree Tree = CSharpSyntaxTree.ParseText("namespace MyApi { public class ApiError { } }");
 
     [Fact]
-    public void NoKeysGiveTheDefaults()
+    public void No_keys_give_the_defaults()
     {
         var options = Read();
         Assert.Equal(400, options.ValidationStatus);
@@ -35,7 +35,7 @@ public sealed class ErrorLintOptionsTests
     [InlineData("unprocessable", 400)]
     [InlineData("", 400)]
     [InlineData("422.0", 400)]
-    public void ValidationStatusAccepts400Or422Only(string value, int expected)
+    public void Validation_status_accepts_400_or_422_only(string value, int expected)
         => Assert.Equal(expected, Read((ErrorLintOptions.ValidationStatusKey, value)).ValidationStatus);
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class ErrorLintOptionsTests
     [InlineData("-5", 60)]
     [InlineData("soon", 60)]
     [InlineData("99999999999", 60)]
-    public void RetryAfterSecondsFallsBackForNonPositiveOrUnreadableValues(string value, int expected)
+    public void Retry_After_seconds_falls_back_for_non_positive_or_unreadable_values(string value, int expected)
         => Assert.Equal(expected, Read((ErrorLintOptions.RetryAfterSecondsKey, value)).RetryAfterSeconds);
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class ErrorLintOptionsTests
     [InlineData(ErrorLintOptions.FailureFactoriesKey)]
     [InlineData(ErrorLintOptions.SafeExceptionTypesKey)]
     [InlineData(ErrorLintOptions.ErrorContractTypesKey)]
-    public void ListsAreTrimmedAndEmptyEntriesDropped(string key)
+    public void Lists_are_trimmed_and_empty_entries_dropped(string key)
     {
         var options = Read((key, "  First , Second.Third ,, ,Fourth  "));
         Assert.Equal(new[] { "First", "Second.Third", "Fourth" }, ListOf(options, key));
@@ -64,11 +64,11 @@ public sealed class ErrorLintOptionsTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(" , ,")]
-    public void BlankListsAreEmpty(string value)
+    public void Blank_lists_are_empty(string value)
         => Assert.Empty(Read((ErrorLintOptions.ErrorContractTypesKey, value)).ErrorContractTypes);
 
     [Fact]
-    public void EachKeyIsReadIntoItsOwnSetting()
+    public void Each_key_is_read_into_its_own_setting()
     {
         var options = Read(
             (ErrorLintOptions.ValidationStatusKey, "422"),
@@ -88,18 +88,18 @@ public sealed class ErrorLintOptionsTests
     }
 
     [Fact]
-    public void UnknownKeysAreIgnored()
+    public void Unknown_keys_are_ignored()
         => Assert.Equal(400, Read(("errorlint.validation_code", "422"), ("validation_status", "422")).ValidationStatus);
 
     [Fact]
-    public void OptionsAreParsedOncePerTreeOptions()
+    public void Options_are_parsed_once_per_tree_options()
     {
         var provider = new TestProvider(new TestOptions((ErrorLintOptions.ValidationStatusKey, "422")));
         Assert.Same(ErrorLintOptions.For(provider, Tree), ErrorLintOptions.For(provider, Tree));
     }
 
     [Fact]
-    public void TypeNamesMatchSimpleAndFullNamesOnly()
+    public void Type_names_match_simple_and_full_names_only()
     {
         var compilation = CSharpCompilation.Create("Names", new[] { Tree });
         var type = compilation.GetTypeByMetadataName("MyApi.ApiError")!;

@@ -13,7 +13,7 @@ public sealed class ConfigurationDocsTests
     private static readonly Regex KeyHeading = new("^## `(errorlint\\.[a-z0-9_]+)`\\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
 
     [Fact]
-    public void EveryKeyHasASectionInTheConfigurationDocs()
+    public void Every_key_has_a_section_in_the_configuration_docs()
     {
         var documented = KeyHeading.Matches(ConfigurationDocs()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         var missing = ErrorLintOptions.AllKeys.Where(k => !documented.Contains(k)).ToList();
@@ -21,14 +21,14 @@ public sealed class ConfigurationDocsTests
     }
 
     [Fact]
-    public void EveryDocumentedKeyExists()
+    public void Every_documented_key_exists()
     {
         var unknown = KeyHeading.Matches(ConfigurationDocs()).Select(m => m.Groups[1].Value).Where(k => !ErrorLintOptions.AllKeys.Contains(k)).ToList();
         Assert.True(unknown.Count == 0, "docs/configuration.md documents keys ErrorLintOptions does not read: " + string.Join(", ", unknown));
     }
 
     [Fact]
-    public void EveryKeySectionHasADefaultAndAnExample()
+    public void Every_key_section_has_a_default_and_an_example()
     {
         var docs = ConfigurationDocs();
         foreach (var key in ErrorLintOptions.AllKeys)
@@ -41,7 +41,7 @@ public sealed class ConfigurationDocsTests
     }
 
     [Fact]
-    public void EveryKeySpelledInTheAnalyzerSourcesIsInAllKeys()
+    public void Every_key_spelled_in_the_analyzer_sources_is_in_AllKeys()
     {
         // A key read straight from AnalyzerConfigOptions, bypassing ErrorLintOptions, would escape the docs check.
         var source = Path.Combine(GeneratedDocsTests.RepositoryRoot(), "src");
@@ -56,7 +56,7 @@ public sealed class ConfigurationDocsTests
     }
 
     [Fact]
-    public void AllKeysAreDistinctAndFollowTheNaming()
+    public void AllKeys_are_distinct_and_follow_the_naming()
     {
         Assert.Equal(ErrorLintOptions.AllKeys.Length, ErrorLintOptions.AllKeys.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ErrorLintOptions.AllKeys, k => Assert.Matches("^errorlint\\.[a-z][a-z0-9_]*$", k));

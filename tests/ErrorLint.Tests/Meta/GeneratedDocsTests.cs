@@ -31,24 +31,24 @@ public sealed class GeneratedDocsTests
     public const string PresetFolder = "nuget/build/config";
 
     [Fact]
-    public void ReadmeRuleTableMatchesTheDescriptors()
+    public void Readme_rule_table_matches_the_descriptors()
         => CheckSection("README.md", "rules", RuleTable());
 
     [Fact]
-    public void ConfigurationPresetTableMatchesThePresets()
+    public void Configuration_preset_table_matches_the_presets()
         => CheckSection("docs/configuration.md", "presets", PresetTable());
 
     [Theory]
     [InlineData("Strict")]
     [InlineData("None")]
-    public void PresetFileMatchesTheDescriptors(string mode)
+    public void Preset_file_matches_the_descriptors(string mode)
     {
         var preset = Presets.Single(p => p.Mode == mode);
         CheckFile(PresetFolder + "/" + preset.File, PresetFile(mode));
     }
 
     [Fact]
-    public void TheCatalogSeesAnalyzersAndFixers()
+    public void The_catalog_sees_analyzers_and_fixers()
         => Assert.Contains(Rules, r => r.Descriptor.Id == RuleIdentifiers.ErrorBodyWithSuccessStatus && r.HasCodeFix);
 
     /// <summary>Every rule an analyzer reports, and whether a fixer in the fixes assembly fixes it.</summary>

@@ -7,7 +7,6 @@ using ErrorLint.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Fixes = ErrorLint.Tests.Verification.CodeFixes;
 
 namespace ErrorLint.Tests.Reliability;
 
@@ -28,19 +27,20 @@ public sealed class BrokenStatementTests
         var variants = Variants(RuleSamples.Positive[id]).Take(MaxVariants)
             .Select((text, i) => text.Replace("public interface IOrderStore", $"namespace Variant{i};\n\npublic interface IOrderStore", StringComparison.Ordinal))
             .ToList();
-        var project = TestProject.Create(variants, TargetFrameworks.AspNetCore10, null, OutputKind.DynamicallyLinkedLibrary, RuleCatalog.Analyzers);
-        var result = (await Analysis.RunAsync(project, RuleCatalog.Analyzers, includeCompilerDiagnostics: true)).ThrowIfAnalyzerFailed($"the {id} sample with a broken statement");
+        var test = new RuleSetTest(RuleCatalog.Analyzers, RuleCatalog.Fixers).WithSources(variants);
+        var result = await test.AnalyzeAsync($"the {id} sample with a broken statement");
+        var project = result.Project;
 
         var documentsWithErrors = result.CompilerErrors.Select(e => e.Location.SourceTree?.FilePath).Distinct().Count();
         Assert.True(documentsWithErrors == variants.Count, $"Only {documentsWithErrors} of {variants.Count} variants have a compile error; the test would prove less than it says.");
 
         foreach (var fixer in RuleCatalog.Fixers)
         {
-            foreach (var diagnostic in Fixes.Fixable(fixer, result.AnalyzerDiagnostics))
+            foreach (var diagnostic in OfferedActions.Fixable(fixer, result.AnalyzerDiagnostics))
             {
-                foreach (var action in await Fixes.GetActionsAsync(fixer, project, diagnostic))
+                foreach (var action in await OfferedActions.ForAsync(test, fixer, project, diagnostic))
                 {
-                    await Fixes.ApplyAsync(action, project.Solution);
+                    await OfferedActions.ApplyAsync(action, project.Solution);
                 }
             }
         }

@@ -22,7 +22,7 @@ public sealed class CancellationTests
     private const int Controllers = 60;
 
     private static readonly Lazy<Compilation> Large = new(() =>
-        TestProject.Create(new[] { LargeSource() }, TargetFrameworks.AspNetCore10, null, OutputKind.DynamicallyLinkedLibrary, RuleCatalog.Analyzers)
+        new RuleSetTest(RuleCatalog.Analyzers).WithSources(new[] { LargeSource() }).CreateProjectAsync().GetAwaiter().GetResult()
             .GetCompilationAsync().GetAwaiter().GetResult()!);
 
     public static IEnumerable<object[]> AnalyzersAndDelays() =>

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using ErrorLint.Tests.Meta;
 using ErrorLint.Tests.Verification;
-using Microsoft.CodeAnalysis;
 
 namespace ErrorLint.Tests.Reliability;
 
@@ -53,9 +52,8 @@ public sealed class ConcurrencyTests
     /// <summary>The analyzers' diagnostics on a fresh project, so no state is carried over from an earlier run.</summary>
     private static async Task<List<string>> DiagnosticsAsync(List<string> sources, bool concurrentAnalysis)
     {
-        var project = TestProject.Create(sources, TargetFrameworks.AspNetCore10, null, OutputKind.DynamicallyLinkedLibrary, RuleCatalog.Analyzers);
-        var result = (await Analysis.RunAsync(project, RuleCatalog.Analyzers, includeCompilerDiagnostics: true, concurrentAnalysis))
-            .ThrowIfAnalyzerFailed(concurrentAnalysis ? "concurrent analysis" : "sequential analysis");
+        var result = await new RuleSetTest(RuleCatalog.Analyzers) { ConcurrentAnalysis = concurrentAnalysis }.WithSources(sources)
+            .AnalyzeAsync(concurrentAnalysis ? "concurrent analysis" : "sequential analysis");
         Assert.Empty(result.CompilerErrors);
         return result.AnalyzerDiagnostics
             .Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath}:{d.Location.SourceSpan} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")

@@ -1,18 +1,18 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ErrorLint.Tests.Meta;
+using ErrorLint.Tests.Reliability.SelfTests;
 using ErrorLint.Tests.Verification;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Fixes = ErrorLint.Tests.Verification.CodeFixes;
 
 namespace ErrorLint.Tests.Reliability;
 
 /// <summary>
-/// Every fixer, on its rules' positive samples: every offered action compiles and removes its diagnostic (the
-/// verifier's own check), and on the sample cut short after the flagged code the fixer neither throws while
+/// Every fixer, on its rules' positive samples: every offered action compiles and removes its diagnostic
+/// (<see cref="FixSafety"/>), and on the sample cut short after the flagged code the fixer neither throws while
 /// registering nor while computing an action's changes.
 /// </summary>
 public sealed class FixSafetyTests
@@ -27,12 +27,9 @@ public sealed class FixSafetyTests
         var applied = 0;
         foreach (var id in SampledIds(fixer))
         {
-            var analyzers = RuleCatalog.AnalyzersReporting(id);
             foreach (var framework in new[] { TargetFrameworks.AspNetCore8, TargetFrameworks.AspNetCore10 })
             {
-                var project = TestProject.Create(new[] { RuleSamples.Source(id) }, framework, null, OutputKind.DynamicallyLinkedLibrary, analyzers);
-                var initial = (await Analysis.RunAsync(project, analyzers, includeCompilerDiagnostics: true)).ThrowIfAnalyzerFailed($"the {id} sample");
-                applied += await VerificationRun.AssertEveryActionIsSafeAsync(analyzers, fixer, initial, checkDiagnosticRemoved: true);
+                applied += await FixSafety.AssertEveryActionIsSafeAsync(RuleCatalog.AnalyzersReporting(id), fixer, RuleSamples.Source(id), framework);
             }
         }
 
@@ -46,22 +43,20 @@ public sealed class FixSafetyTests
         var fixer = RuleCatalog.Fixer(fixerName);
         foreach (var id in SampledIds(fixer))
         {
-            var analyzers = RuleCatalog.AnalyzersReporting(id);
             var source = RuleSamples.Source(id);
-            var baseProject = TestProject.Create(new[] { source }, TargetFrameworks.AspNetCore10, null, OutputKind.DynamicallyLinkedLibrary, analyzers);
-            var initial = (await Analysis.RunAsync(baseProject, analyzers, includeCompilerDiagnostics: false)).ThrowIfAnalyzerFailed($"the {id} sample");
+            var test = new RuleSetTest(RuleCatalog.AnalyzersReporting(id), new[] { fixer }).WithSources(new[] { source });
+            var initial = await test.AnalyzeAsync($"the {id} sample");
             var first = initial.AnalyzerDiagnostics.First(d => d.Id == id).Location.SourceSpan;
 
             foreach (var cut in CutsAfter(source, first.End))
             {
-                var document = baseProject.Documents.Single();
-                var project = document.WithText(Microsoft.CodeAnalysis.Text.SourceText.From(source[..cut])).Project;
-                var result = (await Analysis.RunAsync(project, analyzers, includeCompilerDiagnostics: false)).ThrowIfAnalyzerFailed($"the {id} sample cut at {cut}");
-                foreach (var diagnostic in Fixes.Fixable(fixer, result.AnalyzerDiagnostics))
+                var project = initial.Project.Documents.Single().WithText(Microsoft.CodeAnalysis.Text.SourceText.From(source[..cut])).Project;
+                var result = await test.AnalyzeAsync(project, $"the {id} sample cut at {cut}");
+                foreach (var diagnostic in OfferedActions.Fixable(fixer, result.AnalyzerDiagnostics))
                 {
-                    foreach (var action in await Fixes.GetActionsAsync(fixer, project, diagnostic))
+                    foreach (var action in await OfferedActions.ForAsync(test, fixer, project, diagnostic))
                     {
-                        await Fixes.ApplyAsync(action, project.Solution);
+                        await OfferedActions.ApplyAsync(action, project.Solution);
                     }
                 }
             }
@@ -79,4 +74,19 @@ public sealed class FixSafetyTests
                 .Select(t => t.Span.End))
             .Where(c => c < source.Length)
             .Distinct();
+
+    [Fact]
+    public async Task The_fix_safety_pass_fails_on_an_action_that_breaks_the_build()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() =>
+            FixSafety.AssertEveryActionIsSafeAsync(new[] { new OkCallAnalyzer() }, new BreakingFixer(), OkCallAnalyzer.Source, TargetFrameworks.AspNetCore10));
+        Assert.Contains("does not compile", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("CS0103", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_fix_safety_pass_accepts_the_same_fixer_when_its_actions_compile()
+    {
+        Assert.Equal(1, await FixSafety.AssertEveryActionIsSafeAsync(new[] { new OkCallAnalyzer() }, new BreakingFixer(breaks: false), OkCallAnalyzer.Source, TargetFrameworks.AspNetCore10));
+    }
 }

@@ -129,8 +129,9 @@ public sealed class MissingReferenceTests
     public async Task Without_ASP_NET_Core_nothing_is_reported_and_only_the_compilation_start_action_is_registered()
     {
         var analyzers = RuleCatalog.Analyzers;
-        var project = TestProject.Create(new[] { LookAlikes }, TargetFrameworks.NoAspNetCore, null, OutputKind.DynamicallyLinkedLibrary, analyzers);
-        var result = (await Analysis.RunAsync(project, analyzers, includeCompilerDiagnostics: true)).ThrowIfAnalyzerFailed("the look-alike source without ASP.NET Core");
+        var result = await new RuleSetTest(analyzers) { Framework = TargetFrameworks.NoAspNetCore }.WithSources(new[] { LookAlikes })
+            .AnalyzeAsync("the look-alike source without ASP.NET Core");
+        var project = result.Project;
         Assert.Empty(result.CompilerErrors);
         Assert.Empty(result.AnalyzerDiagnostics);
 
@@ -145,7 +146,7 @@ public sealed class MissingReferenceTests
     [Fact]
     public async Task With_ASP_NET_Core_every_analyzer_registers_actions_so_the_telemetry_check_means_something()
     {
-        var project = TestProject.Create(new[] { Controllers }, TargetFrameworks.AspNetCore10, null, OutputKind.DynamicallyLinkedLibrary, RuleCatalog.Analyzers);
+        var project = await new RuleSetTest(RuleCatalog.Analyzers).WithSources(new[] { Controllers }).CreateProjectAsync();
         foreach (var analyzer in RuleCatalog.Analyzers)
         {
             Assert.True(RegisteredAfterStart(await TelemetryAsync(project, analyzer)) > 0, $"{analyzer.GetType().Name} registers no action even with ASP.NET Core.");
@@ -162,9 +163,8 @@ public sealed class MissingReferenceTests
             ReferenceSubset.MinimalApisWithoutMvc => new[] { MinimalApis, RateLimiterSetup },
             _ => new[] { Controllers, MinimalApis },
         };
-        var project = TestProject.Create(sources, ReferenceSubsets.For(subset, framework), null, OutputKind.DynamicallyLinkedLibrary, RuleCatalog.Analyzers);
-        var result = (await Analysis.RunAsync(project, RuleCatalog.Analyzers, includeCompilerDiagnostics: true))
-            .ThrowIfAnalyzerFailed($"{subset} against {TestReferences.DisplayName(framework)}");
+        var result = await new RuleSetTest(RuleCatalog.Analyzers) { References = ReferenceSubsets.For(subset, framework) }.WithSources(sources)
+            .AnalyzeAsync($"{subset} against {TestReferences.DisplayName(framework)}");
         Assert.True(result.CompilerErrors.IsEmpty, $"The {subset} sources must compile against the subset:{Environment.NewLine}{string.Join(Environment.NewLine, result.CompilerErrors)}");
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using ErrorLint.Tests.Meta;
@@ -13,8 +12,8 @@ namespace ErrorLint.Tests.Reliability;
 /// <summary>Every analyzer runs without an exception over the robustness corpus, against ASP.NET Core 8 and 10.</summary>
 public sealed class RobustnessCorpusTests
 {
-    private static readonly Lazy<Project> AspNetCore8 = new(() => Create(TargetFrameworks.AspNetCore8));
-    private static readonly Lazy<Project> AspNetCore10 = new(() => Create(TargetFrameworks.AspNetCore10));
+    private static readonly Lazy<Task<Project>> AspNetCore8 = new(() => Create(TargetFrameworks.AspNetCore8));
+    private static readonly Lazy<Task<Project>> AspNetCore10 = new(() => Create(TargetFrameworks.AspNetCore10));
 
     public static IEnumerable<object[]> AnalyzersAndFrameworks() =>
         RuleCatalog.Analyzers.SelectMany(a => new[] { TargetFrameworks.AspNetCore8, TargetFrameworks.AspNetCore10 }.Select(f => new object[] { a.GetType().Name, f }));
@@ -24,8 +23,7 @@ public sealed class RobustnessCorpusTests
     [InlineData(TargetFrameworks.AspNetCore10)]
     public async Task The_corpus_compiles_and_shows_mistakes(TargetFrameworks framework)
     {
-        var result = (await Analysis.RunAsync(Project(framework), RuleCatalog.Analyzers, includeCompilerDiagnostics: true))
-            .ThrowIfAnalyzerFailed($"the robustness corpus against {TestReferences.DisplayName(framework)}");
+        var result = await Test(RuleCatalog.Analyzers, framework).AnalyzeAsync(await Project(framework), $"the robustness corpus against {TestReferences.DisplayName(framework)}");
         Assert.True(result.CompilerErrors.IsEmpty, "The corpus must compile, or the test means nothing:" + Environment.NewLine + string.Join(Environment.NewLine, result.CompilerErrors));
         Assert.NotEmpty(result.AnalyzerDiagnostics);
     }
@@ -35,15 +33,17 @@ public sealed class RobustnessCorpusTests
     public async Task Analyzer_does_not_throw_on_the_corpus(string analyzerName, TargetFrameworks framework)
     {
         var analyzer = RuleCatalog.Analyzer(analyzerName);
-        (await Analysis.RunAsync(Project(framework), ImmutableArrayOf(analyzer), includeCompilerDiagnostics: false))
-            .ThrowIfAnalyzerFailed($"the robustness corpus against {TestReferences.DisplayName(framework)}");
+        await Test(new[] { analyzer }, framework).AnalyzeAsync(await Project(framework), $"the robustness corpus against {TestReferences.DisplayName(framework)}");
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> ImmutableArrayOf(DiagnosticAnalyzer analyzer) =>
-        ImmutableArray.Create(analyzer);
+    private static Task<Project> Project(TargetFrameworks framework) => framework == TargetFrameworks.AspNetCore8 ? AspNetCore8.Value : AspNetCore10.Value;
 
-    private static Project Project(TargetFrameworks framework) => framework == TargetFrameworks.AspNetCore8 ? AspNetCore8.Value : AspNetCore10.Value;
+    // One project per framework (the analyzers' diagnostics all switched on), shared by every analyzer's run.
+    private static Task<Project> Create(TargetFrameworks framework) => Test(RuleCatalog.Analyzers, framework).CreateProjectAsync();
 
-    private static Project Create(TargetFrameworks framework) =>
-        TestProject.Create(RobustnessCorpus.Documents, framework, null, OutputKind.ConsoleApplication, RuleCatalog.Analyzers);
+    private static RuleSetTest Test(IEnumerable<DiagnosticAnalyzer> analyzers, TargetFrameworks framework)
+    {
+        var test = new RuleSetTest(analyzers) { Framework = framework, TestState = { OutputKind = OutputKind.ConsoleApplication } };
+        return test.WithSources(RobustnessCorpus.Documents);
+    }
 }

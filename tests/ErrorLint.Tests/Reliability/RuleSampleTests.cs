@@ -2,7 +2,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using ErrorLint.Tests.Meta;
 using ErrorLint.Tests.Verification;
-using Microsoft.CodeAnalysis;
 
 namespace ErrorLint.Tests.Reliability;
 
@@ -22,9 +21,8 @@ public sealed class RuleSampleTests
     {
         foreach (var framework in new[] { TargetFrameworks.AspNetCore8, TargetFrameworks.AspNetCore10 })
         {
-            var analyzers = RuleCatalog.AnalyzersReporting(id);
-            var project = TestProject.Create(new[] { RuleSamples.Source(id) }, framework, null, OutputKind.DynamicallyLinkedLibrary, analyzers);
-            var result = (await Analysis.RunAsync(project, analyzers, includeCompilerDiagnostics: true)).ThrowIfAnalyzerFailed($"the {id} sample");
+            var result = await new RuleSetTest(RuleCatalog.AnalyzersReporting(id)) { Framework = framework }.WithSources(new[] { RuleSamples.Source(id) })
+                .AnalyzeAsync($"the {id} sample");
             Assert.Empty(result.CompilerErrors);
             Assert.True(result.AnalyzerDiagnostics.Any(d => d.Id == id), $"The {id} sample does not trigger {id} against {TestReferences.DisplayName(framework)}.");
         }

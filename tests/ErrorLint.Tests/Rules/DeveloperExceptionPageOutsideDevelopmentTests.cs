@@ -10,7 +10,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class DeveloperExceptionPageOutsideDevelopmentTests
 {
     [Fact]
-    public async Task TopLevelUnconditionalCall_IsReported_AndWrapped()
+    public async Task Top_level_unconditional_call_is_reported_and_wrapped()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -34,18 +34,20 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             app.Run();
             """;
 
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            OutputKind = OutputKind.ConsoleApplication,
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0011").WithMessage("UseDeveloperExceptionPage() is reached outside development; wrap it in an IsDevelopment() check"),
+                Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(0).WithMessage("UseDeveloperExceptionPage() is reached outside development; wrap it in an IsDevelopment() check"),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task StartupConfigure_IsWrappedWithEnvironmentParameter()
+    public async Task Startup_Configure_is_wrapped_with_environment_parameter()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -84,7 +86,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task GuardedCalls_AreNotReported()
+    public async Task Guarded_calls_are_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -119,7 +121,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task WebApplicationGuard_IsNotReported()
+    public async Task WebApplication_guard_is_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -135,11 +137,15 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             app.Run();
             """;
 
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task EarlyReturnGuard_IsNotReported()
+    public async Task Early_return_guard_is_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -163,7 +169,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task DebugDirectiveAndConventionMethods_AreNotReported()
+    public async Task Debug_directive_and_convention_methods_are_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -196,7 +202,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task InvertedGuard_IsReported()
+    public async Task Inverted_guard_is_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -247,7 +253,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task PageAfterExceptionHandler_IsReportedWithOrderMessage_WithoutFix()
+    public async Task Page_after_exception_handler_is_reported_with_order_message_without_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -266,19 +272,14 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             }
             """;
 
-        var options = new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0011").WithMessage("UseDeveloperExceptionPage() is registered after UseExceptionHandler(), so it catches exceptions first; register it before the exception handler, in a development-only branch"),
-            },
-        };
-        await Verifier.VerifyAnalyzerAsync(source, options);
-        await Verifier.VerifyNoCodeFixAsync(source, options);
+        var expected = Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageAfterExceptionHandler).WithLocation(0).WithMessage(
+            "UseDeveloperExceptionPage() is registered after UseExceptionHandler(), so it catches exceptions first; register it before the exception handler, in a development-only branch");
+        await Verifier.VerifyAnalyzerAsync(source, expected);
+        await Verifier.VerifyNoCodeFixAsync(source, expected);
     }
 
     [Fact]
-    public async Task ExceptionHandlerOnlyInProductionBranch_IsNotAnOrderProblem()
+    public async Task Exception_handler_only_in_production_branch_is_not_an_order_problem()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -305,7 +306,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task ChainedCall_IsReported_WithoutFix()
+    public async Task Chained_call_is_reported_without_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -321,7 +322,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task HostEnvironmentField_IsUsedByFix_AndFixAllWrapsEveryCall()
+    public async Task Host_environment_field_is_used_by_fix_and_Fix_All_wraps_every_call()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -377,7 +378,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task NoEnvironmentInScope_HasNoFix()
+    public async Task No_environment_in_scope_has_no_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -395,7 +396,7 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
     }
 
     [Fact]
-    public async Task ConsoleAppWithoutAspNetCoreUsage_IsNotReported()
+    public async Task Console_app_without_ASP_NET_Core_usage_is_not_reported()
     {
         const string source = """
             public static class Pipeline

@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rules;
 using ErrorLint.Tests.Verification;
-using Diagnostic = ErrorLint.Tests.Verification.Diagnostic;
 using DiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 using Verifier = ErrorLint.Tests.Verification.CodeFixVerifier<ErrorLint.Rules.ErrorBodyNotProblemDetailsAnalyzer, ErrorLint.CodeFixes.Rules.ErrorBodyNotProblemDetailsFixer>;
 
@@ -10,7 +9,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class ErrorBodyNotProblemDetailsTests
 {
     [Fact]
-    public async Task ControllerStringBodyBecomesProblemWithTheMessageAsDetail()
+    public async Task Controller_string_body_becomes_Problem_with_the_message_as_detail()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -55,20 +54,22 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
+            TestCode = source,
+            FixedCode = fixedSource,
             CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ProblemKey,
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0012")
+                Verifier.Diagnostic("EL0012").WithLocation(0)
                     .WithMessage("Status 400 is sent with a string as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)")
                     .WithSeverity(DiagnosticSeverity.Info),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task AnonymousErrorObjectWithOneMessageBecomesProblem()
+    public async Task Anonymous_error_object_with_one_message_becomes_Problem()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -99,7 +100,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task CustomErrorTypeWithAServerErrorStatusIsReportedAndFixed()
+    public async Task Custom_error_type_with_a_server_error_status_is_reported_and_fixed()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -140,18 +141,15 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0012").WithMessage(
-                    "Status 500 is sent with ErrorDto as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)"),
-            },
-        });
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic("EL0012").WithLocation(0).WithMessage(
+                "Status 500 is sent with ErrorDto as its body; return Problem(...) or ValidationProblem(...) so clients read every error as problem details (RFC 9457)"),
+            fixedSource);
     }
 
     [Fact]
-    public async Task ModelStateBecomesValidationProblemKeepingTheStatus()
+    public async Task ModelState_becomes_ValidationProblem_keeping_the_status()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -204,11 +202,16 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ValidationProblemKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsFixer.ValidationProblemKey,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task FixAllRewritesEveryErrorResponseOfTheController()
+    public async Task Fix_All_rewrites_every_error_response_of_the_controller()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -265,7 +268,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task BodyWithMoreThanAMessageIsReportedWithoutAFix()
+    public async Task Body_with_more_than_a_message_is_reported_without_a_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -293,7 +296,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task MinimalApiResultsAreRewrittenInResultsStyle()
+    public async Task Minimal_api_results_are_rewritten_in_Results_style()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -329,7 +332,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task TypedResultsInALocalFunctionWidenTheResultsUnion()
+    public async Task TypedResults_in_a_local_function_widen_the_Results_union()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -387,7 +390,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task MiddlewareWritingErrorJsonExecutesAProblemResult()
+    public async Task Middleware_writing_error_JSON_executes_a_problem_result()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -443,7 +446,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ExceptionHandlerWritingPlainTextIsReported()
+    public async Task Exception_handler_writing_plain_text_is_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -483,7 +486,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task RazorPageErrorWithAMessageBecomesAProblemObjectResult()
+    public async Task Razor_page_error_with_a_message_becomes_a_problem_object_result()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -528,7 +531,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task ProblemDetailsAndBodilessResponsesAreNotReported()
+    public async Task ProblemDetails_and_bodiless_responses_are_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -563,7 +566,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task TheApiErrorContractIsNotReported()
+    public async Task The_ApiError_contract_is_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -601,11 +604,15 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { EditorConfig = "errorlint.error_contract_types = Shop.Contracts.ApiError" });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.error_contract_types = Shop.Contracts.ApiError") } },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task ConfiguredErrorTypesAndFailureFactoriesAreReported()
+    public async Task Configured_error_types_and_failure_factories_are_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -676,14 +683,16 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            EditorConfig = "errorlint.failure_factories = Outcome.Rejected\nerrorlint.error_types = Rejection",
-        });
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.failure_factories = Outcome.Rejected\nerrorlint.error_types = Rejection") } },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task ResponsesThroughTheApplicationsOwnHelpersAreNotReportedAtTheCall()
+    public async Task Responses_through_the_applications_own_helpers_are_not_reported_at_the_call()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -706,7 +715,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task NothingIsReportedWithoutAspNetCore()
+    public async Task Nothing_is_reported_without_ASP_NET_Core()
     {
         const string source = """
             namespace Tools;
@@ -716,11 +725,15 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 public static object BadRequest(string message) => new { error = message, status = 400 };
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { Frameworks = TargetFrameworks.NoAspNetCore });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            Frameworks = TargetFrameworks.NoAspNetCore,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task ResultsJsonWithAnErrorStatusIsReportedAndPragmaSilencesIt()
+    public async Task Results_Json_with_an_error_status_is_reported_and_pragma_silences_it()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -740,7 +753,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task FilterResultObjectBecomesAProblemDetailsObjectResult()
+    public async Task Filter_result_object_becomes_a_ProblemDetails_object_result()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -789,7 +802,7 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task SwitchExpressionArmsAreReportedAndFixedTogether()
+    public async Task Switch_expression_arms_are_reported_and_fixed_together()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;

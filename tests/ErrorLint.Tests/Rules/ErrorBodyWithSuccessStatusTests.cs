@@ -59,14 +59,8 @@ public sealed class ErrorBodyWithSuccessStatusTests
                 => {|#0:Ok(new { success = false, message = "Email already registered" })|};
         }
         """,
-        new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0001").WithMessage(
-                    "This response sends an error body ('success = false') with status 200; return problem details with a 4xx status so clients can tell it failed"),
-            },
-        });
+        Verifier.Diagnostic("EL0001").WithLocation(0).WithMessage(
+            "This response sends an error body ('success = false') with status 200; return problem details with a 4xx status so clients can tell it failed"));
 
     [Fact]
     public Task Duplicate_message_is_fixed_to_conflict() => Verifier.VerifyCodeFixAsync(
@@ -283,8 +277,9 @@ public sealed class ErrorBodyWithSuccessStatusTests
         """);
 
     [Fact]
-    public Task Model_state_is_fixed_to_validation_problem_with_configured_status() => Verifier.VerifyCodeFixAsync(
-        """
+    public Task Model_state_is_fixed_to_validation_problem_with_configured_status() => new Verifier.Test
+    {
+        TestCode = """
         using Microsoft.AspNetCore.Mvc;
 
         public sealed class SignupController : ControllerBase
@@ -300,7 +295,7 @@ public sealed class ErrorBodyWithSuccessStatusTests
             }
         }
         """,
-        """
+        FixedCode = """
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Mvc;
 
@@ -317,7 +312,8 @@ public sealed class ErrorBodyWithSuccessStatusTests
             }
         }
         """,
-        new TestOptions { EditorConfig = "errorlint.validation_status = 422" });
+        TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.validation_status = 422") } },
+    }.RunAsync();
 
     [Fact]
     public Task Middleware_writing_an_error_without_a_status_is_fixed_to_a_problem_result() => Verifier.VerifyCodeFixAsync(
@@ -416,8 +412,9 @@ public sealed class ErrorBodyWithSuccessStatusTests
         """);
 
     [Fact]
-    public Task Configured_member_names_and_types_are_reported() => Verifier.VerifyAnalyzerAsync(
-        """
+    public Task Configured_member_names_and_types_are_reported() => new Verifier.Test
+    {
+        TestCode = """
         using Microsoft.AspNetCore.Mvc;
 
         public sealed class Outcome
@@ -434,14 +431,19 @@ public sealed class ErrorBodyWithSuccessStatusTests
             public IActionResult C() => [|Ok(new Refusal { Reason = "Limit exceeded" })|];
         }
         """,
-        new TestOptions
+        TestState =
         {
-            EditorConfig = """
-                errorlint.error_member_names = problem, reason
-                errorlint.failure_factories = Outcome.Rejected
-                errorlint.error_types = Refusal
-                """,
-        });
+            AnalyzerConfigFiles =
+            {
+                ("/.globalconfig", """
+                    is_global = true
+                    errorlint.error_member_names = problem, reason
+                    errorlint.failure_factories = Outcome.Rejected
+                    errorlint.error_types = Refusal
+                    """),
+            },
+        },
+    }.RunAsync();
 
     [Fact]
     public Task Success_messages_and_success_flags_are_not_reported() => Verifier.VerifyAnalyzerAsync(
@@ -556,13 +558,15 @@ public sealed class ErrorBodyWithSuccessStatusTests
         """);
 
     [Fact]
-    public Task Nothing_is_reported_without_aspnetcore() => Verifier.VerifyAnalyzerAsync(
-        """
+    public Task Nothing_is_reported_without_aspnetcore() => new Verifier.Test
+    {
+        TestCode = """
         public sealed class Calculator
         {
             public object Ok(object value) => value;
             public object Run() => Ok(new { error = "Division by zero" });
         }
         """,
-        new TestOptions { Frameworks = TargetFrameworks.NoAspNetCore });
+        Frameworks = TargetFrameworks.NoAspNetCore,
+    }.RunAsync();
 }

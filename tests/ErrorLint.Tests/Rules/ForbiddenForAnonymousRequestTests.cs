@@ -44,15 +44,17 @@ public sealed class ForbiddenForAnonymousRequestTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
+            TestCode = source,
+            FixedCode = fixedSource,
             CodeActionEquivalenceKey = ForbiddenForAnonymousRequestFixer.ChallengeKey,
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0005").WithMessage(
+                Verifier.Diagnostic("EL0005").WithLocation(0).WithMessage(
                     "403 Forbidden is sent to a request that is not authenticated ('User.Identity!.IsAuthenticated' shows the user is not signed in); answer 401 with Challenge() so the client signs in"),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
@@ -92,7 +94,12 @@ public sealed class ForbiddenForAnonymousRequestTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ForbiddenForAnonymousRequestFixer.UnauthorizedKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ForbiddenForAnonymousRequestFixer.UnauthorizedKey,
+        }.RunAsync();
     }
 
     [Fact]
@@ -232,7 +239,12 @@ public sealed class ForbiddenForAnonymousRequestTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -314,7 +326,12 @@ public sealed class ForbiddenForAnonymousRequestTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]

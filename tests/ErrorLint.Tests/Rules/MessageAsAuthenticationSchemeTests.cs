@@ -44,14 +44,11 @@ public sealed class MessageAsAuthenticationSchemeTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0006").WithMessage(
-                    "Forbid takes authentication scheme names, not a message; \"You do not own this item\" is looked up as a scheme and the call throws at run time; send the message with Problem(detail: ...) instead"),
-            },
-        });
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic("EL0006").WithLocation(0).WithMessage(
+                "Forbid takes authentication scheme names, not a message; \"You do not own this item\" is looked up as a scheme and the call throws at run time; send the message with Problem(detail: ...) instead"),
+            fixedSource);
     }
 
     [Fact]
@@ -214,7 +211,12 @@ public sealed class MessageAsAuthenticationSchemeTests
             app.MapDelete("/b", () => TypedResults.Problem(detail: "Please sign in", statusCode: StatusCodes.Status401Unauthorized));
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -256,7 +258,12 @@ public sealed class MessageAsAuthenticationSchemeTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -367,6 +374,10 @@ public sealed class MessageAsAuthenticationSchemeTests
             app.MapGet("/c", () => TypedResults.Forbid());
             app.Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 }

@@ -8,7 +8,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class MissingRetryAfterTests
 {
     [Fact]
-    public async Task ControllerStatusCode429_SetsRetryAfterBeforeTheResponse()
+    public async Task Controller_StatusCode_429_sets_Retry_After_before_the_response()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -47,18 +47,15 @@ public sealed class MissingRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0007").WithMessage(
-                    "Status 429 is sent without a Retry-After header; set Retry-After so clients know when to retry, or, if the condition is permanent, send a status that does not invite a retry"),
-            },
-        });
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic(Descriptors.EL0007MissingRetryAfter).WithLocation(0).WithMessage(
+                "Status 429 is sent without a Retry-After header; set Retry-After so clients know when to retry, or, if the condition is permanent, send a status that does not invite a retry"),
+            fixedSource);
     }
 
     [Fact]
-    public async Task ControllerProblem503_UsesTheDelayInScope()
+    public async Task Controller_Problem_503_uses_the_delay_in_scope()
     {
         const string source = """
             using System;
@@ -94,7 +91,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task FixAll_WrapsEmbeddedStatementsAndUsesConfiguredSeconds()
+    public async Task Fix_All_wraps_embedded_statements_and_uses_configured_seconds()
     {
         const string source = """
             using System.Net;
@@ -158,11 +155,16 @@ public sealed class MissingRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { EditorConfig = "errorlint.retry_after_seconds = 120" });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.retry_after_seconds = 120") } },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task MinimalApiLambdaWithTypedParameters_GetsAnHttpContextParameter()
+    public async Task Minimal_api_lambda_with_typed_parameters_gets_an_HttpContext_parameter()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -184,11 +186,16 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task TypedResultsInAsyncLambda_UsesTheContextParameterAndTheRetryValue()
+    public async Task TypedResults_in_async_lambda_uses_the_context_parameter_and_the_retry_value()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -199,7 +206,7 @@ public sealed class MissingRetryAfterTests
             app.MapPost("/jobs", async (HttpContext context) =>
             {
                 await Task.Yield();
-                int retryAfterSeconds = 30;
+                int {|CS0219:retryAfterSeconds|} = 30;
                 return [|TypedResults.Problem("Too many jobs are queued.", statusCode: 429)|];
             });
             app.Run();
@@ -220,11 +227,16 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task MethodGroupHandler_IsReportedWithoutAFix()
+    public async Task Method_group_handler_is_reported_without_a_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -236,11 +248,16 @@ public sealed class MissingRetryAfterTests
 
             static IResult Unavailable() => [|Results.StatusCode(503)|];
             """;
-        await Verifier.VerifyNoCodeFixAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task InlineMiddleware_SetsTheHeaderOnTheSameResponse()
+    public async Task Inline_middleware_sets_the_header_on_the_same_response()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -279,11 +296,16 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task MiddlewareClass_HeaderSetAfterTheStatusButBeforeTheBody_IsNotReported()
+    public async Task Middleware_class_header_set_after_the_status_but_before_the_body_is_not_reported()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -314,7 +336,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task EverySpellingOfTheHeader_CountsWhenSetBefore()
+    public async Task Every_spelling_of_the_header_counts_when_set_before()
     {
         const string source = """
             using System.Collections.Generic;
@@ -359,7 +381,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task HeaderSetConditionallyBefore_IsNotReported_ButAfterOrInAnotherFunctionIs()
+    public async Task Header_set_conditionally_before_is_not_reported_but_after_or_in_another_function_is()
     {
         const string source = """
             using System;
@@ -403,7 +425,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task HelperThatReceivesTheResponse_Counts_OtherHelpersDoNot()
+    public async Task Helper_that_receives_the_response_counts_other_helpers_do_not()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -448,7 +470,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task ActionFilter_ResultObject_UsesTheFilterContext()
+    public async Task Action_filter_result_object_uses_the_filter_context()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -487,7 +509,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task RazorPage_SetsTheHeaderOnItsResponse()
+    public async Task Razor_page_sets_the_header_on_its_response()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -519,7 +541,7 @@ public sealed class MissingRetryAfterTests
     }
 
     [Fact]
-    public async Task SwitchExpressionArm_IsReportedWithoutAFix()
+    public async Task Switch_expression_arm_is_reported_without_a_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -534,11 +556,16 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyNoCodeFixAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task InvalidRetryAfterValues_AreReportedWithTheirOwnMessage()
+    public async Task Invalid_Retry_After_values_are_reported_with_their_own_message()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -567,18 +594,14 @@ public sealed class MissingRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0007").WithMessage("Retry-After is set to \"-30\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
-                Diagnostic.At(1, "EL0007").WithMessage("Retry-After is set to \"a few seconds\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic(Descriptors.EL0007InvalidRetryAfter).WithLocation(0).WithMessage("Retry-After is set to \"-30\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"),
+            Verifier.Diagnostic(Descriptors.EL0007InvalidRetryAfter).WithLocation(1).WithMessage("Retry-After is set to \"a few seconds\", which is neither a non-negative number of seconds nor an HTTP date; clients ignore it"));
     }
 
     [Fact]
-    public async Task OtherStatusesAndTheRateLimitersOwnCallback_AreNotReported()
+    public async Task Other_statuses_and_the_rate_limiters_own_callback_are_not_reported()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -605,11 +628,15 @@ public sealed class MissingRetryAfterTests
                 await context.Response.WriteAsync("Not here");
             });
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task ExceptionHandler_ForAnOutage_IsReported()
+    public async Task Exception_handler_for_an_outage_is_reported()
     {
         const string source = """
             using System;
@@ -659,7 +686,7 @@ public sealed class MissingRetryAfterTests
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
     [Fact]
-    public async Task SwitchSectionAndLocalFunction_WithResultsUnion_AreFixedInPlace()
+    public async Task Switch_section_and_local_function_with_Results_union_are_fixed_in_place()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -729,11 +756,16 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task UseExceptionHandlerLambda_AndOnStartingCallback()
+    public async Task UseExceptionHandler_lambda_and_OnStarting_callback()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -758,6 +790,10 @@ public sealed class MissingRetryAfterTests
             });
             app.Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions { OutputKind = OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 }

@@ -9,7 +9,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class ProblemDetailsStatusMismatchTests
 {
     [Fact]
-    public async Task BadRequestWithNotFoundProblem_SetsTheProblemStatusToTheStatusSent()
+    public async Task BadRequest_with_NotFound_problem_sets_the_problem_status_to_the_status_sent()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -47,7 +47,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task BadRequestWithNotFoundProblem_CanSendTheProblemStatus()
+    public async Task BadRequest_with_NotFound_problem_can_send_the_problem_status()
     {
         const string source = """
             using Microsoft.AspNetCore.Http;
@@ -73,11 +73,16 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task StatusCodeWithOtherProblemStatus_ChangesTheStatusSent()
+    public async Task StatusCode_with_other_problem_status_changes_the_status_sent()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -101,11 +106,16 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task MessageNamesBothStatuses()
+    public async Task Message_names_both_statuses()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -122,17 +132,13 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0013").WithMessage("The problem details say Status = 422 but the response is sent with 400; make them agree"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0013").WithLocation(0).WithMessage("The problem details say Status = 422 but the response is sent with 400; make them agree"));
     }
 
     [Fact]
-    public async Task ResultsWithProblemInALocal_IsRewrittenToResultsProblem()
+    public async Task Results_with_Problem_in_a_local_is_rewritten_to_Results_Problem()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -172,11 +178,16 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task TypedResultsBadRequest_IsRewrittenToTypedProblemWideningTheUnion()
+    public async Task TypedResults_BadRequest_is_rewritten_to_typed_problem_widening_the_union()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -218,11 +229,16 @@ public sealed class ProblemDetailsStatusMismatchTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ProblemDetailsStatusMismatchFixer.UseProblemStatusKey,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task ObjectResultWithProblemStatusAssignedLater_SetsTheProblemStatus()
+    public async Task Object_result_with_problem_status_assigned_later_sets_the_problem_status()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -264,7 +280,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task MiddlewareWriteAfterStatusAssignment_IsReportedOnTheWrite()
+    public async Task Middleware_write_after_status_assignment_is_reported_on_the_write()
     {
         const string source = """
             using System;
@@ -322,7 +338,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task SeveralMismatches_AreFixedTogether()
+    public async Task Several_mismatches_are_fixed_together()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -370,7 +386,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task ExceptionFilterAndPageHandler_AreReported()
+    public async Task Exception_filter_and_page_handler_are_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -397,7 +413,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task AgreeingOrMissingStatuses_AreNotReported()
+    public async Task Agreeing_or_missing_statuses_are_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -449,7 +465,7 @@ public sealed class ProblemDetailsStatusMismatchTests
     }
 
     [Fact]
-    public async Task ProblemStatusSetInBranches_IsNotReported()
+    public async Task Problem_status_set_in_branches_is_not_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;

@@ -7,10 +7,8 @@ namespace ErrorLint.Tests.Rules;
 
 public sealed class RateLimiterWithoutRetryAfterTests
 {
-    private static readonly TestOptions TopLevel = new() { OutputKind = OutputKind.ConsoleApplication };
-
     [Fact]
-    public async Task TopLevelAddRateLimiterWithoutOnRejected_AddsOnRejectedAndStatus429()
+    public async Task Top_level_AddRateLimiter_without_OnRejected_adds_OnRejected_and_status_429()
     {
         const string source = """
             using System;
@@ -64,19 +62,21 @@ public sealed class RateLimiterWithoutRetryAfterTests
             app.UseRateLimiter();
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            OutputKind = OutputKind.ConsoleApplication,
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0008").WithMessage(
+                Verifier.Diagnostic("EL0008").WithLocation(0).WithMessage(
                     "The rate limiter rejects requests with status 503 and no Retry-After header (no OnRejected callback is set); set it in OnRejected from the lease's MetadataName.RetryAfter"),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task ExpressionBodiedConfiguration_BecomesABlock()
+    public async Task Expression_bodied_configuration_becomes_a_block()
     {
         const string source = """
             using System;
@@ -115,15 +115,20 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
-            OutputKind = OutputKind.ConsoleApplication,
-            ExpectedDiagnostics = { Diagnostic.At(0, "EL0008") },
-        });
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+            ExpectedDiagnostics =
+            {
+                Verifier.Diagnostic("EL0008").WithLocation(0).WithArguments("503", "no OnRejected callback is set"),
+            },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task StartupOnRejectedThatOnlyWritesABody_IsExtended()
+    public async Task Startup_OnRejected_that_only_writes_a_body_is_extended()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -174,18 +179,15 @@ public sealed class RateLimiterWithoutRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0008").WithMessage(
-                    "The rate limiter rejects requests with status 429 and no Retry-After header (OnRejected never sets it); set it in OnRejected from the lease's MetadataName.RetryAfter"),
-            },
-        });
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic("EL0008").WithLocation(0).WithMessage(
+                "The rate limiter rejects requests with status 429 and no Retry-After header (OnRejected never sets it); set it in OnRejected from the lease's MetadataName.RetryAfter"),
+            fixedSource);
     }
 
     [Fact]
-    public async Task ExpressionBodiedOnRejected_IsExtendedAndTheDefaultStatusReplaced()
+    public async Task Expression_bodied_OnRejected_is_extended_and_the_default_status_replaced()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -224,11 +226,16 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task OnRejectedCopyingTheLeaseMetadata_IsNotReported()
+    public async Task OnRejected_copying_the_lease_metadata_is_not_reported()
     {
         const string source = """
             using System.Globalization;
@@ -255,11 +262,15 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task MethodGroupOnRejected_IsReadLikeALambda()
+    public async Task Method_group_OnRejected_is_read_like_a_lambda()
     {
         const string source = """
             using System.Threading;
@@ -299,7 +310,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task OnRejectedThroughHelpers_IsNotReported()
+    public async Task OnRejected_through_helpers_is_not_reported()
     {
         const string source = """
             using System.Threading.RateLimiting;
@@ -342,11 +353,15 @@ public sealed class RateLimiterWithoutRetryAfterTests
                 public static void SetRetryAfter(HttpContext context, int seconds) => context.Response.Headers.RetryAfter = seconds.ToString();
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task ConfigureAndAddOptions_AreCheckedToo()
+    public async Task Configure_and_add_options_are_checked_too()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -373,7 +388,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task OnRejectedSetByAnotherConfigureCall_IsNotReported()
+    public async Task OnRejected_set_by_another_Configure_call_is_not_reported()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -393,11 +408,15 @@ public sealed class RateLimiterWithoutRetryAfterTests
             });
             builder.Build().Run();
             """;
-        await Verifier.VerifyAnalyzerAsync(source, TopLevel);
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task OptionsHandedToTheApplicationsOwnCodeOrUnreadableCallbacks_AreNotReported()
+    public async Task Options_handed_to_the_applications_own_code_or_unreadable_callbacks_are_not_reported()
     {
         const string source = """
             using System;
@@ -425,7 +444,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task FixAll_AddsOnRejectedToEveryLimiter()
+    public async Task Fix_All_adds_OnRejected_to_every_limiter()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;
@@ -510,7 +529,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
     }
 
     [Fact]
-    public async Task NamesAlreadyInScope_AreNotShadowed()
+    public async Task Names_already_in_scope_are_not_shadowed()
     {
         const string source = """
             using Microsoft.AspNetCore.Builder;

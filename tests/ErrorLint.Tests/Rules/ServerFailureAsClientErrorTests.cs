@@ -9,7 +9,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class ServerFailureAsClientErrorTests
 {
     [Fact]
-    public async Task CatchAllAnsweredWithBadRequest_IsFixedToProblem500()
+    public async Task Catch_all_answered_with_BadRequest_is_fixed_to_Problem_500()
     {
         const string source = """
             using System;
@@ -78,7 +78,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task Rethrow_RemovesTheAnswerAndTheUnusedVariable()
+    public async Task Rethrow_removes_the_answer_and_the_unused_variable()
     {
         const string source = """
             using System.Net.Http;
@@ -124,11 +124,16 @@ public sealed class ServerFailureAsClientErrorTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task RethrowAfterLogging_KeepsTheLogging()
+    public async Task Rethrow_after_logging_keeps_the_logging()
     {
         const string source = """
             using System;
@@ -180,11 +185,16 @@ public sealed class ServerFailureAsClientErrorTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.RethrowKey,
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task MessageNamesTheFailureAndTheStatus()
+    public async Task Message_names_the_failure_and_the_status()
     {
         const string source = """
             using System.IO;
@@ -205,18 +215,14 @@ public sealed class ServerFailureAsClientErrorTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0003").WithMessage(
-                    "A server-side failure (catch (IOException)) is answered with 400, a client error; answer 500 with problem details or rethrow so the exception handler answers"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0003").WithLocation(0).WithMessage(
+                "A server-side failure (catch (IOException)) is answered with 400, a client error; answer 500 with problem details or rethrow so the exception handler answers"));
     }
 
     [Fact]
-    public async Task TimeoutInResultsLambda_IsFixedToProblem500()
+    public async Task Timeout_in_Results_lambda_is_fixed_to_Problem_500()
     {
         const string source = """
             using System;
@@ -282,7 +288,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task DatabaseFailuresInTypedResults_AreFixedTogetherWideningTheUnion()
+    public async Task Database_failures_in_TypedResults_are_fixed_together_widening_the_union()
     {
         const string source = """
             using System.Data.Common;
@@ -368,7 +374,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task MiddlewareCatchAll_ChangesTheStatus()
+    public async Task Middleware_catch_all_changes_the_status()
     {
         const string source = """
             using System;
@@ -424,7 +430,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task ExceptionHandlersThatAnswerEveryExceptionWith400_AreReported()
+    public async Task Exception_handlers_that_answer_every_exception_with_400_are_reported()
     {
         const string source = """
             using System;
@@ -471,7 +477,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task ClientInputAndApplicationExceptions_AreNotReported()
+    public async Task Client_input_and_application_exceptions_are_not_reported()
     {
         const string source = """
             using System;
@@ -528,7 +534,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task MalformedRequestBody_IsNotReported()
+    public async Task Malformed_request_body_is_not_reported()
     {
         // BadHttpRequestException derives from IOException, but it is thrown for the client's own malformed request.
         const string source = """
@@ -556,7 +562,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task CatchesThatPickTheirFailures_AreNotReported()
+    public async Task Catches_that_pick_their_failures_are_not_reported()
     {
         const string source = """
             using System;
@@ -608,7 +614,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task ConcurrencyConflictsAndMappingExceptionHandlers_AreNotReported()
+    public async Task Concurrency_conflicts_and_mapping_exception_handlers_are_not_reported()
     {
         const string source = """
             using System;
@@ -673,7 +679,7 @@ public sealed class ServerFailureAsClientErrorTests
     }
 
     [Fact]
-    public async Task LocalFunctionCatchAll_IsReported()
+    public async Task Local_function_catch_all_is_reported()
     {
         const string source = """
             using System;

@@ -51,15 +51,17 @@ public sealed class UnauthorizedForAuthenticatedUserTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
+            TestCode = source,
+            FixedCode = fixedSource,
             CodeActionEquivalenceKey = UnauthorizedForAuthenticatedUserFixer.ForbidKey,
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0004").WithMessage(
+                Verifier.Diagnostic("EL0004").WithLocation(0).WithMessage(
                     "401 Unauthorized is sent to a signed-in user because the check 'User.IsInRole(\"Admin\")' failed; answer 403 Forbidden with Forbid()"),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
@@ -309,15 +311,17 @@ public sealed class UnauthorizedForAuthenticatedUserTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions
+        await new Verifier.Test
         {
+            TestCode = source,
+            FixedCode = fixedSource,
             CodeActionEquivalenceKey = UnauthorizedForAuthenticatedUserFixer.ChallengeOrForbidKey,
             ExpectedDiagnostics =
             {
-                Diagnostic.At(0, "EL0004").WithMessage(
+                Verifier.Diagnostic("EL0004").WithLocation(0).WithMessage(
                     "401 Unauthorized is sent to a signed-in user because the check 'User.IsInRole(\"Admin\")' failed; answer 403 Forbidden with Forbid() when the user is signed in, else Challenge()"),
             },
-        });
+        }.RunAsync();
     }
 
     [Fact]
@@ -363,7 +367,12 @@ public sealed class UnauthorizedForAuthenticatedUserTests
             admin.MapPost("/reset", (ClaimsPrincipal user) => user.IsInRole("Owner") ? Results.Ok() : Results.Forbid());
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]
@@ -501,7 +510,12 @@ public sealed class UnauthorizedForAuthenticatedUserTests
             });
             app.Run();
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        }.RunAsync();
     }
 
     [Fact]

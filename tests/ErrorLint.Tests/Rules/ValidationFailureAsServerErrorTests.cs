@@ -9,7 +9,7 @@ namespace ErrorLint.Tests.Rules;
 public sealed class ValidationFailureAsServerErrorTests
 {
     [Fact]
-    public async Task ModelStateSentWith500InController_IsFixedToValidationProblem()
+    public async Task ModelState_sent_with_500_in_controller_is_fixed_to_ValidationProblem()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -57,7 +57,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task ProblemInInvalidBranch_UsesConfigured422()
+    public async Task Problem_in_invalid_branch_uses_configured_422()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -96,11 +96,16 @@ public sealed class ValidationFailureAsServerErrorTests
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource, new TestOptions { EditorConfig = "errorlint.validation_status = 422" });
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.validation_status = 422") } },
+        }.RunAsync();
     }
 
     [Fact]
-    public async Task MessageNamesTheCheckTheStatusAndTheFix()
+    public async Task Message_names_the_check_the_status_and_the_fix()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -113,18 +118,14 @@ public sealed class ValidationFailureAsServerErrorTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(source, new TestOptions
-        {
-            ExpectedDiagnostics =
-            {
-                Diagnostic.At(0, "EL0002").WithMessage(
-                    "The request is invalid (ModelState.IsValid is false) but the response is sent with 503, a server error; answer 400 with validation problem details so the client fixes its input"),
-            },
-        });
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0002").WithLocation(0).WithMessage(
+                "The request is invalid (ModelState.IsValid is false) but the response is sent with 503, a server error; answer 400 with validation problem details so the client fixes its input"));
     }
 
     [Fact]
-    public async Task ValidationProblemWith500InMinimalApi_ChangesTheStatus()
+    public async Task ValidationProblem_with_500_in_minimal_api_changes_the_status()
     {
         const string source = """
             using System.Collections.Generic;
@@ -190,7 +191,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task FailedTryValidateObjectWithTypedResults_IsFixedToProblem400()
+    public async Task Failed_TryValidateObject_with_TypedResults_is_fixed_to_Problem_400()
     {
         const string source = """
             using System.Collections.Generic;
@@ -260,7 +261,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task CatchOfFormatException_IsFixedToProblem400KeepingTheMessage()
+    public async Task Catch_of_FormatException_is_fixed_to_Problem_400_keeping_the_message()
     {
         const string source = """
             using System;
@@ -312,7 +313,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task CatchOfValidationExceptionInMiddleware_ChangesTheStatus()
+    public async Task Catch_of_ValidationException_in_middleware_changes_the_status()
     {
         const string source = """
             using System.ComponentModel.DataAnnotations;
@@ -368,7 +369,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task CodeAfterSuccessGuardAndThroughHelper_IsReported()
+    public async Task Code_after_success_guard_and_through_helper_is_reported()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -396,7 +397,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task LocalFunctionsAndBranches_AreFixedTogether()
+    public async Task Local_functions_and_branches_are_fixed_together()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -462,7 +463,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task RazorPageHandler_IsReported()
+    public async Task Razor_page_handler_is_reported()
     {
         const string source = """
             using Microsoft.AspNetCore.Mvc;
@@ -488,7 +489,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task GenuineServerFailures_AreNotReported()
+    public async Task Genuine_server_failures_are_not_reported()
     {
         const string source = """
             using System;
@@ -541,7 +542,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task ConditionsThatDoNotMeanInvalidInput_AreNotReported()
+    public async Task Conditions_that_do_not_mean_invalid_input_are_not_reported()
     {
         const string source = """
             using System;
@@ -593,7 +594,7 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task ValidationStateBodyInTypedResultsLambda_IsFixedToValidationProblem()
+    public async Task Validation_state_body_in_TypedResults_lambda_is_fixed_to_ValidationProblem()
     {
         const string source = """
             using System.Collections.Generic;

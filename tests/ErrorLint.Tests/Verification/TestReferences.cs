@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace ErrorLint.Tests.Verification
 {
@@ -16,6 +17,8 @@ namespace ErrorLint.Tests.Verification
         private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore8 = new(() => Load(Metadata("AspNetCore8Version"), "net8.0", withAspNetCore: true));
         private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore10 = new(() => Load(Metadata("AspNetCore10Version"), "net10.0", withAspNetCore: true));
         private static readonly Lazy<ImmutableArray<MetadataReference>> NoAspNetCore = new(() => Load(Metadata("AspNetCore10Version"), "net10.0", withAspNetCore: false));
+        private static readonly ReferenceAssemblies Net80 = new("net8.0");
+        private static readonly ReferenceAssemblies Net100 = new("net10.0");
 
         /// <summary>The references of exactly one framework (a single flag of <see cref="TargetFrameworks"/>).</summary>
         public static ImmutableArray<MetadataReference> For(TargetFrameworks framework) => framework switch
@@ -23,6 +26,18 @@ namespace ErrorLint.Tests.Verification
             TargetFrameworks.AspNetCore8 => AspNetCore8.Value,
             TargetFrameworks.AspNetCore10 => AspNetCore10.Value,
             TargetFrameworks.NoAspNetCore => NoAspNetCore.Value,
+            _ => throw new ArgumentException($"Pick exactly one framework, not '{framework}'.", nameof(framework)),
+        };
+
+        /// <summary>
+        /// The test framework's <see cref="ReferenceAssemblies"/> for a reference set: only the target framework's
+        /// name, with no package to resolve, so the framework downloads nothing; the assemblies themselves are
+        /// <see cref="For"/>, added to each project. One instance per set: the framework caches per instance.
+        /// </summary>
+        public static ReferenceAssemblies Assemblies(TargetFrameworks framework) => framework switch
+        {
+            TargetFrameworks.AspNetCore8 => Net80,
+            TargetFrameworks.AspNetCore10 or TargetFrameworks.NoAspNetCore => Net100,
             _ => throw new ArgumentException($"Pick exactly one framework, not '{framework}'.", nameof(framework)),
         };
 
