@@ -1,4 +1,5 @@
 using ErrorLint.Operations;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,8 +17,13 @@ internal sealed class ConditionReader<TFact>
     private const int MaxLocalDepth = 3;
 
     private readonly ConditionDomain<TFact> domain;
+    private readonly MemberWalkCache members;
 
-    public ConditionReader(ConditionDomain<TFact> domain) => this.domain = domain;
+    public ConditionReader(ConditionDomain<TFact> domain, MemberWalkCache members)
+    {
+        this.domain = domain;
+        this.members = members;
+    }
 
     /// <summary>The facts that hold when <paramref name="condition"/> evaluates to <paramref name="value"/>.</summary>
     public Alternatives<TFact> Implied(IOperation condition, bool value) => Implied(condition, value, 0);
@@ -51,7 +57,7 @@ internal sealed class ConditionReader<TFact>
             case IIsPatternOperation isPattern:
                 return Pattern(isPattern.Value, isPattern.Pattern, value, depth);
             case ILocalReferenceOperation local when IsBoolean(local.Type):
-                return depth < MaxLocalDepth && LocalWrites.ValueOf(local) is { } initializer
+                return depth < MaxLocalDepth && members.ValueOf(local) is { } initializer
                     ? Implied(initializer, value, depth + 1)
                     : Alternatives<TFact>.Unknown;
             default:

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Operations;
@@ -49,52 +47,6 @@ internal sealed class LocalWrites
                 list.Add(operation);
             }
         }
-    }
-
-    /// <summary>
-    /// The value a local is read as in a condition: its initializer, when nothing assigns the local afterwards. Read from
-    /// its declarator and a look at the member's syntax for assignments to its name, without indexing every local of the
-    /// body: a condition asks about one or two.
-    /// </summary>
-    public static IOperation? ValueOf(ILocalReferenceOperation reference)
-    {
-        var local = reference.Local;
-        if (local.DeclaringSyntaxReferences.Length != 1
-            || reference.SemanticModel is not { } semanticModel
-            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null } declarator
-            || declarator.SyntaxTree != semanticModel.SyntaxTree
-            || IsAssignedByName(reference.Root().Syntax, local.Name))
-        {
-            return null;
-        }
-
-        return (semanticModel.GetOperation(declarator) as IVariableDeclaratorOperation)?.Initializer?.Value.WithoutImplicitConversions();
-    }
-
-    /// <summary>
-    /// Whether anything in the member assigns, increments or passes by reference a variable of this name: a local assigned
-    /// after its declaration no longer holds its initializer (a variable of the same name elsewhere in the member counts
-    /// too, which only makes the answer unknown).
-    /// </summary>
-    private static bool IsAssignedByName(SyntaxNode member, string name)
-    {
-        foreach (var node in member.DescendantNodes())
-        {
-            var target = node switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
-                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byReference => byReference.Expression,
-                _ => null,
-            };
-            if (target is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Every write to the local, in walk order.</summary>

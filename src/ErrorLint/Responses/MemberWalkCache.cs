@@ -100,6 +100,9 @@ internal sealed class MemberWalkCache
     /// <summary>The writes to the locals of the member body the operation is in.</summary>
     public LocalWrites LocalWritesOf(IOperation operation) => trees.GetValue(operation.Root(), createTreeFacts).LocalWrites;
 
+    /// <summary>The value a local is read as in a condition: its initializer, when nothing in the member assigns it again.</summary>
+    public IOperation? ValueOf(ILocalReferenceOperation reference) => trees.GetValue(reference.Root(), createTreeFacts).LocalValues.ValueOf(reference);
+
     /// <summary>The <c>Response.StatusCode</c> assignments of the member body the operation is in, and where it first calls <c>next</c>.</summary>
     public StatusWrites StatusWritesOf(IOperation operation) => trees.GetValue(operation.Root(), createTreeFacts).StatusWrites;
 
@@ -109,6 +112,7 @@ internal sealed class MemberWalkCache
         private readonly IOperation root;
         private readonly ResponseModel model;
         private LocalWrites? localWrites;
+        private LocalValues? localValues;
         private StatusWrites? statusWrites;
 
         public TreeFacts(IOperation root, ResponseModel model)
@@ -119,6 +123,9 @@ internal sealed class MemberWalkCache
 
         public LocalWrites LocalWrites
             => Volatile.Read(ref localWrites) ?? Interlocked.CompareExchange(ref localWrites, new LocalWrites(root), null) ?? localWrites!;
+
+        public LocalValues LocalValues
+            => Volatile.Read(ref localValues) ?? Interlocked.CompareExchange(ref localValues, new LocalValues(root.Syntax), null) ?? localValues!;
 
         public StatusWrites StatusWrites
             => Volatile.Read(ref statusWrites) ?? Interlocked.CompareExchange(ref statusWrites, new StatusWrites(root, model), null) ?? statusWrites!;

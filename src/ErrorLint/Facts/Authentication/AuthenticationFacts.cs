@@ -15,8 +15,8 @@ internal sealed class AuthenticationFacts
 
     public AuthenticationFacts(ResponseModel model)
     {
-        conditions = new ConditionReader<AuthFact>(new AuthenticationConditions(model.Types, new UserIdentity(model.Types)));
-        Endpoints = new EndpointAuthorization(model.Types);
+        conditions = new ConditionReader<AuthFact>(new AuthenticationConditions(model.Types, new UserIdentity(model.Types, model.Members)), model.Members);
+        Endpoints = new EndpointAuthorization(model.Types, model.Members);
         Schemes = new SchemeArguments(model.Types);
     }
 

@@ -1,4 +1,5 @@
 using ErrorLint.Operations;
+using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,8 +16,13 @@ internal sealed class EndpointAuthorization
     private const int MaxGroupDepth = 3;
 
     private readonly WellKnownTypes types;
+    private readonly MemberWalkCache members;
 
-    public EndpointAuthorization(WellKnownTypes types) => this.types = types;
+    public EndpointAuthorization(WellKnownTypes types, MemberWalkCache members)
+    {
+        this.types = types;
+        this.members = members;
+    }
 
     /// <summary>Whether the endpoint the operation runs in requires an authenticated user.</summary>
     public bool RequiresAuthorization(IOperation operation, ISymbol? containingSymbol)
@@ -92,7 +98,7 @@ internal sealed class EndpointAuthorization
     }
 
     /// <summary><c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on a <c>Map*</c> call, the calls chained on it, and the route group it is mapped on.</summary>
-    private static bool? ChainAuthorization(IInvocationOperation map)
+    private bool? ChainAuthorization(IInvocationOperation map)
     {
         bool? result = null;
         foreach (var chained in PipelineCalls.ChainedOn(map))
@@ -111,7 +117,7 @@ internal sealed class EndpointAuthorization
     }
 
     /// <summary>The route builder a call is made on: <c>group</c> in <c>group.MapGet(...)</c>, read back to <c>app.MapGroup(...).RequireAuthorization()</c>.</summary>
-    private static bool? ReceiverAuthorization(IInvocationOperation call, int depth)
+    private bool? ReceiverAuthorization(IInvocationOperation call, int depth)
     {
         if (depth > MaxGroupDepth || PipelineCalls.ReceiverOf(call) is not { } receiver)
         {
@@ -120,7 +126,7 @@ internal sealed class EndpointAuthorization
 
         if (receiver is ILocalReferenceOperation local)
         {
-            receiver = LocalWrites.ValueOf(local);
+            receiver = members.ValueOf(local);
         }
 
         bool? result = null;

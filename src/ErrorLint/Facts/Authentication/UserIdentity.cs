@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ErrorLint.Operations;
+using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,8 +23,13 @@ internal sealed class UserIdentity
     };
 
     private readonly WellKnownTypes types;
+    private readonly MemberWalkCache members;
 
-    public UserIdentity(WellKnownTypes types) => this.types = types;
+    public UserIdentity(WellKnownTypes types, MemberWalkCache members)
+    {
+        this.types = types;
+        this.members = members;
+    }
 
     public bool Identifies(IOperation? operation) => Identifies(operation, 0);
 
@@ -35,7 +41,7 @@ internal sealed class UserIdentity
             case null:
                 return false;
             case ILocalReferenceOperation local:
-                return depth < MaxLocalDepth && Identifies(LocalWrites.ValueOf(local), depth + 1);
+                return depth < MaxLocalDepth && Identifies(members.ValueOf(local), depth + 1);
             case IAwaitOperation awaited:
                 return Identifies(awaited.Operation, depth);
             case IConditionalAccessOperation conditionalAccess:

@@ -19,7 +19,7 @@ internal sealed class DevelopmentGuards
     private readonly ConditionReader<EnvironmentFact> conditions;
 
     public DevelopmentGuards(ResponseModel model)
-        => conditions = new ConditionReader<EnvironmentFact>(new DevelopmentConditions(model.Types));
+        => conditions = new ConditionReader<EnvironmentFact>(new DevelopmentConditions(model.Types), model.Members);
 
     public bool IsDevelopmentOnly(IOperation operation, ISymbol? containingSymbol)
         => IsInDevelopmentConvention(containingSymbol) || IsUnderDebugDirective(operation.Syntax) || OnEveryPath(operation, development: true);

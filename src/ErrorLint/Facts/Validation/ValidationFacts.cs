@@ -21,7 +21,7 @@ internal sealed class ValidationFacts
     public ValidationFacts(ResponseModel model)
     {
         types = model.Types;
-        conditions = new ConditionReader<ValidationFact>(new ValidationConditions(types));
+        conditions = new ConditionReader<ValidationFact>(new ValidationConditions(types), model.Members);
     }
 
     /// <summary>

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ErrorLint.Operations;
+
+/// <summary>
+/// Reads a local as the value it was declared with, for conditions (<c>var allowed = ...; if (!allowed)</c>) and for
+/// route groups (<c>var group = app.MapGroup(...)</c>): from its declarator, when nothing in the member assigns a variable
+/// of its name afterwards.
+/// </summary>
+internal sealed class LocalValues
+{
+    private readonly HashSet<string> assignedNames = new(System.StringComparer.Ordinal);
+
+    /// <summary>Reads the member's syntax once for the names it assigns, increments or passes by reference.</summary>
+    public LocalValues(SyntaxNode member)
+    {
+        foreach (var node in member.DescendantNodes())
+        {
+            var target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byReference => byReference.Expression,
+                _ => null,
+            };
+            if (target is IdentifierNameSyntax identifier)
+            {
+                assignedNames.Add(identifier.Identifier.ValueText);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The local's initializer, implicit conversions removed; null when it has none or a variable of its name is assigned
+    /// in the member (a variable of the same name elsewhere in the member counts too, which only makes the answer unknown).
+    /// </summary>
+    public IOperation? ValueOf(ILocalReferenceOperation reference)
+    {
+        var local = reference.Local;
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || reference.SemanticModel is not { } semanticModel
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null } declarator
+            || declarator.SyntaxTree != semanticModel.SyntaxTree
+            || assignedNames.Contains(local.Name))
+        {
+            return null;
+        }
+
+        return (semanticModel.GetOperation(declarator) as IVariableDeclaratorOperation)?.Initializer?.Value.WithoutImplicitConversions();
+    }
+}
