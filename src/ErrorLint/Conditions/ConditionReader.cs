@@ -57,8 +57,10 @@ internal sealed class ConditionReader<TFact>
             case IIsPatternOperation isPattern:
                 return Pattern(isPattern.Value, isPattern.Pattern, value, depth);
             case ILocalReferenceOperation local when IsBoolean(local.Type):
-                return depth < MaxLocalDepth && members.ValueOf(local) is { } initializer
-                    ? Implied(initializer, value, depth + 1)
+                return depth < MaxLocalDepth && LocalValues.InitialValue(local) is { } initializer
+                    && Implied(initializer, value, depth + 1) is { IsUnknown: false } facts
+                    && !members.MayBeAssignedAgain(local)
+                    ? facts
                     : Alternatives<TFact>.Unknown;
             default:
                 return Fact(domain.Atom(condition), value);

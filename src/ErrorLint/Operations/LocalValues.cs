@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ErrorLint.Operations;
 
 /// <summary>
-/// Reads a local as the value it was declared with, for conditions (<c>var allowed = ...; if (!allowed)</c>) and for
-/// route groups (<c>var group = app.MapGroup(...)</c>): from its declarator, when nothing in the member assigns a variable
-/// of its name afterwards.
+/// Reads a local as the value it was declared with, for conditions (<c>var allowed = ...; if (!allowed)</c>), user ids
+/// and route groups (<c>var group = app.MapGroup(...)</c>): from its declarator, and, once that value says something,
+/// only when nothing in the member assigns a variable of its name afterwards. Most initializers say nothing, so most
+/// members are never read for their assignments.
 /// </summary>
 internal sealed class LocalValues
 {
@@ -35,22 +36,24 @@ internal sealed class LocalValues
         }
     }
 
-    /// <summary>
-    /// The local's initializer, implicit conversions removed; null when it has none or a variable of its name is assigned
-    /// in the member (a variable of the same name elsewhere in the member counts too, which only makes the answer unknown).
-    /// </summary>
-    public IOperation? ValueOf(ILocalReferenceOperation reference)
+    /// <summary>The local's initializer as declared, implicit conversions removed; null when it has none.</summary>
+    public static IOperation? InitialValue(ILocalReferenceOperation reference)
     {
         var local = reference.Local;
         if (local.DeclaringSyntaxReferences.Length != 1
             || reference.SemanticModel is not { } semanticModel
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null } declarator
-            || declarator.SyntaxTree != semanticModel.SyntaxTree
-            || assignedNames.Contains(local.Name))
+            || declarator.SyntaxTree != semanticModel.SyntaxTree)
         {
             return null;
         }
 
         return (semanticModel.GetOperation(declarator) as IVariableDeclaratorOperation)?.Initializer?.Value.WithoutImplicitConversions();
     }
+
+    /// <summary>
+    /// Whether a variable of the local's name is assigned, incremented or passed by reference in the member; a variable of
+    /// the same name elsewhere in the member counts too, which only makes the local's value unknown.
+    /// </summary>
+    public bool MayBeAssignedAgain(ILocalSymbol local) => assignedNames.Contains(local.Name);
 }

@@ -100,8 +100,12 @@ internal sealed class MemberWalkCache
     /// <summary>The writes to the locals of the member body the operation is in.</summary>
     public LocalWrites LocalWritesOf(IOperation operation) => trees.GetValue(operation.Root(), createTreeFacts).LocalWrites;
 
-    /// <summary>The value a local is read as in a condition: its initializer, when nothing in the member assigns it again.</summary>
-    public IOperation? ValueOf(ILocalReferenceOperation reference) => trees.GetValue(reference.Root(), createTreeFacts).LocalValues.ValueOf(reference);
+    /// <summary>
+    /// Whether a local may be assigned after its declaration, so that its initializer is not what it holds: asked only once
+    /// the initializer has said something, since reading the member for its assignments costs a walk of its syntax.
+    /// </summary>
+    public bool MayBeAssignedAgain(ILocalReferenceOperation reference)
+        => trees.GetValue(reference.Root(), createTreeFacts).LocalValues.MayBeAssignedAgain(reference.Local);
 
     /// <summary>The <c>Response.StatusCode</c> assignments of the member body the operation is in, and where it first calls <c>next</c>.</summary>
     public StatusWrites StatusWritesOf(IOperation operation) => trees.GetValue(operation.Root(), createTreeFacts).StatusWrites;

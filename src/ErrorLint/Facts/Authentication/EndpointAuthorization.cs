@@ -124,11 +124,18 @@ internal sealed class EndpointAuthorization
             return null;
         }
 
+        // var group = app.MapGroup(...): the group's own answer counts only while the local still holds it.
         if (receiver is ILocalReferenceOperation local)
         {
-            receiver = members.ValueOf(local);
+            return GroupAuthorization(LocalValues.InitialValue(local), depth) is { } answer && !members.MayBeAssignedAgain(local) ? answer : null;
         }
 
+        return GroupAuthorization(receiver, depth);
+    }
+
+    /// <summary>The calls on a route builder, back to the <c>MapGroup</c> it came from and that group's own receiver.</summary>
+    private bool? GroupAuthorization(IOperation? receiver, int depth)
+    {
         bool? result = null;
         while (receiver is IInvocationOperation invocation && PipelineCalls.ReceiverOf(invocation) is { } next)
         {

@@ -41,7 +41,7 @@ internal sealed class UserIdentity
             case null:
                 return false;
             case ILocalReferenceOperation local:
-                return depth < MaxLocalDepth && Identifies(members.ValueOf(local), depth + 1);
+                return depth < MaxLocalDepth && Identifies(LocalValues.InitialValue(local), depth + 1) && !members.MayBeAssignedAgain(local);
             case IAwaitOperation awaited:
                 return Identifies(awaited.Operation, depth);
             case IConditionalAccessOperation conditionalAccess:
