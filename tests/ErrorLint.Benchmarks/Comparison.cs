@@ -101,7 +101,7 @@ internal static class Comparison
     }
 
     /// <summary>A build's analyzers, loaded into a context of their own; Roslyn itself comes from this process.</summary>
-    private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path, string contextName)
+    internal static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string path, string contextName)
     {
         var context = new AssemblyLoadContext(contextName);
         var assembly = context.LoadFromAssemblyPath(System.IO.Path.GetFullPath(path));

@@ -13,7 +13,8 @@ namespace ErrorLint.Benchmarks;
 /// <summary>
 /// Measures ErrorLint against the compiler and ASP.NET Core's own analyzers on a generated API.
 /// Usage: dotnet run -c Release --project tests/ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick]
-/// (or --profile [actions], --diagnostics [actions], or --compare path/to/another/ErrorLint.dll).
+/// (or --profile [actions], --diagnostics [actions], --allocations [actions] [--baseline path/to/ErrorLint.dll],
+/// or --compare path/to/another/ErrorLint.dll).
 /// It reports; it never fails on timings.
 /// </summary>
 internal static class Program
@@ -46,12 +47,16 @@ internal static class Program
                 case "--compare" when i + 1 < args.Length:
                     compare = args[++i];
                     break;
+                case "--allocations":
+                    var allocationSize = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : BudgetSize;
+                    var baselineIndex = Array.IndexOf(args, "--baseline");
+                    return await Allocations.RunAsync(allocationSize, baselineIndex >= 0 && baselineIndex + 1 < args.Length ? args[baselineIndex + 1] : null).ConfigureAwait(false);
                 case "--diagnostics":
                     return await DiagnosticList.RunAsync(args.Skip(i + 1).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(BudgetSize).First()).ConfigureAwait(false);
                 case "--profile":
                     return ModelProfiler.Run(args.Skip(i + 1).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(BudgetSize).First());
                 default:
-                    Console.Error.WriteLine("usage: ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick] | --profile [actions] | --diagnostics [actions] | --compare path/to/ErrorLint.dll [--sizes 8000] [--runs 5]");
+                    Console.Error.WriteLine("usage: ErrorLint.Benchmarks [--sizes 2000,4000,8000,16000] [--runs 5] [--quick] | --profile [actions] | --diagnostics [actions] | --allocations [actions] [--baseline path/to/ErrorLint.dll] | --compare path/to/ErrorLint.dll [--sizes 8000] [--runs 5]");
                     return 2;
             }
         }
