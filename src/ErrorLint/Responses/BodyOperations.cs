@@ -161,6 +161,12 @@ internal sealed class BodyOperations
 
         private void Add(IOperation operation, OperationKind kind, string? calledName, HttpResponseInfo? response)
         {
+            // A result made and thrown away (InternalError(...); as a statement) sends nothing; a write to the response does.
+            if (response is { Style: not ResponseStyle.HttpResponse } && operation.Parent is IExpressionStatementOperation)
+            {
+                response = null;
+            }
+
             Operations.Add(new BodyOperation(operation, kind, calledName, response));
             if (response is not null)
             {

@@ -17,15 +17,17 @@ internal sealed class FrameworkProducers
 {
     private readonly WellKnownTypes types;
     private readonly RawResponseWrites rawWrites;
+    private readonly StatusWrittenApart statusWrittenApart;
     private readonly ConcurrentDictionary<INamedTypeSymbol, ProducerFamily> families = new(SymbolEqualityComparer.Default);
     private readonly Func<INamedTypeSymbol, ProducerFamily> familyOf;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> actionResultTypes = new(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, bool> implementsActionResult;
 
-    public FrameworkProducers(WellKnownTypes types, RawResponseWrites rawWrites)
+    public FrameworkProducers(ResponseModel model)
     {
-        this.types = types;
-        this.rawWrites = rawWrites;
+        types = model.Types;
+        rawWrites = model.RawWrites;
+        statusWrittenApart = new StatusWrittenApart(model);
         familyOf = ProducerFamilyOf;
         implementsActionResult = type => type.Implements(types.ActionResultInterface);
     }
@@ -52,9 +54,9 @@ internal sealed class FrameworkProducers
             case ProducerFamily.TypedResults:
                 return DescribeFrameworkHelper(invocation, name, ResponseStyle.TypedResults, "TypedResults.");
             case ProducerFamily.Controller:
-                return DescribeFrameworkHelper(invocation, name, ResponseStyle.Controller, string.Empty);
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.Controller, string.Empty) is { } controllerResult ? statusWrittenApart.Apply(controllerResult) : null;
             case ProducerFamily.RazorPage:
-                return DescribeFrameworkHelper(invocation, name, ResponseStyle.RazorPage, string.Empty);
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.RazorPage, string.Empty) is { } pageResult ? statusWrittenApart.Apply(pageResult) : null;
             case ProducerFamily.ResponseWriting:
                 return rawWrites.DescribeWrite(invocation, ResponseKind.Write);
             case ProducerFamily.ProblemDetailsService when name is "WriteAsync" or "TryWriteAsync":
@@ -236,7 +238,7 @@ internal sealed class FrameworkProducers
             kind = ResponseKind.Problem;
         }
 
-        return new HttpResponseInfo(creation, ResponseStyle.ResultObject, kind, "new " + type.Name, status, origin, statusOperation, body);
+        return statusWrittenApart.Apply(new HttpResponseInfo(creation, ResponseStyle.ResultObject, kind, "new " + type.Name, status, origin, statusOperation, body));
     }
 
     private int? DefaultStatusCodeOf(INamedTypeSymbol type)

@@ -60,6 +60,13 @@ internal sealed class HttpResponseInfo
 
     public bool IsError => StatusCode is >= 400 and < 600;
 
+    /// <summary>The same response, with the status written by <paramref name="statusOperation"/> instead.</summary>
+    public HttpResponseInfo WithStatus(IOperation statusOperation)
+    {
+        var status = StatusCodeValue.Read(statusOperation);
+        return new(Operation, Style, Kind, Producer, status, status is null ? StatusOrigin.Unknown : StatusOrigin.Explicit, statusOperation, Body, ThroughHelper);
+    }
+
     public HttpResponseInfo ThroughHelperCall(IOperation call, IMethodSymbol helper)
         => new(call, Style, Kind, helper.Name, StatusCode, StatusOrigin, statusOperation: null, body: null, helper);
 }

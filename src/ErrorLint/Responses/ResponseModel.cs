@@ -40,7 +40,7 @@ internal sealed class ResponseModel
         Types = types;
         Members = new MemberWalkCache(this);
         RawWrites = new RawResponseWrites(this);
-        producers = new FrameworkProducers(types, RawWrites);
+        producers = new FrameworkProducers(this);
         helpers = new HelperSummaries(this);
         implementsResult = type => type.Implements(types.ActionResultInterface) || type.Implements(types.ResultInterface);
     }

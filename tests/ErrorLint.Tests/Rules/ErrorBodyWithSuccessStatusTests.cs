@@ -569,4 +569,100 @@ public sealed class ErrorBodyWithSuccessStatusTests
         """,
         Frameworks = TargetFrameworks.NoAspNetCore,
     }.RunAsync();
+
+    [Fact]
+    public Task Status_set_on_the_result_afterwards_is_what_is_sent() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class OrdersController : ControllerBase
+        {
+            public IActionResult Get(int id)
+            {
+                var missing = Ok(new { error = "Order not found" });
+                missing.StatusCode = 404;
+                if (id <= 0)
+                {
+                    return missing;
+                }
+
+                return [|Ok(new { error = "Order is locked" })|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Status_set_on_the_response_before_a_result_without_one_stands() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Mvc.Filters;
+
+        public sealed class ValidationExceptionFilter : IExceptionFilter
+        {
+            public void OnException(ExceptionContext context)
+            {
+                context.HttpContext.Response.StatusCode = 400;
+                context.Result = new ObjectResult(new { error = context.Exception.GetType().Name });
+            }
+        }
+
+        public sealed class LegacyExceptionFilter : IExceptionFilter
+        {
+            public void OnException(ExceptionContext context)
+            {
+                if (context.Exception is System.TimeoutException)
+                {
+                    context.HttpContext.Response.StatusCode = 503;
+                }
+
+                context.Result = [|new ObjectResult(new { error = "The request failed" })|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_generic_envelopes_payload_slot_is_not_a_success_flag() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ApiResponse<T>
+        {
+            public T? Result { get; set; }
+
+            public bool Success { get; set; }
+
+            public string Message { get; set; } = "";
+        }
+
+        public sealed class SettingsController : ControllerBase
+        {
+            [HttpGet("maintenance")]
+            public IActionResult IsInMaintenance() => Ok(new ApiResponse<bool> { Result = false, Success = true, Message = "Open" });
+
+            [HttpPost("maintenance")]
+            public IActionResult StartMaintenance() => [|Ok(new ApiResponse<bool> { Result = true, Success = false, Message = "Not allowed" })|];
+        }
+        """);
+
+    [Fact]
+    public Task A_result_made_and_thrown_away_sends_nothing() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ImportController : ControllerBase
+        {
+            public IActionResult Post(bool dryRun)
+            {
+                if (dryRun)
+                {
+                    Ok(new { error = "Dry runs are not saved" });
+                    Results.Ok(new { error = "Dry runs are not saved" });
+                    return NoContent();
+                }
+
+                return [|Ok(new { error = "Imports are closed" })|];
+            }
+        }
+        """);
 }

@@ -581,4 +581,41 @@ public sealed class ExceptionMessageInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_helpers_result_thrown_away_sends_nothing() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ReportsController : ControllerBase
+        {
+            public IActionResult Rebuild(Func<int> rebuild)
+            {
+                try
+                {
+                    return Ok(rebuild());
+                }
+                catch (Exception ex)
+                {
+                    InternalError("The rebuild failed: " + ex.Message);
+                    return Accepted();
+                }
+            }
+
+            public IActionResult Export(Func<int> export)
+            {
+                try
+                {
+                    return Ok(export());
+                }
+                catch (Exception ex)
+                {
+                    return InternalError("The export failed: " + [|ex.Message|]);
+                }
+            }
+
+            private IActionResult InternalError(string message) => StatusCode(500, message);
+        }
+        """);
 }

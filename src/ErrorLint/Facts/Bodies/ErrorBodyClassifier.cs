@@ -137,6 +137,12 @@ internal static class ErrorBodyClassifier
                 message = value;
             }
 
+            // An envelope's generic payload slot (Result in Response<T>) holds the data, whatever it is named.
+            if (IsPayloadSlot(property.Property))
+            {
+                continue;
+            }
+
             if (SuccessFlags.Contains(name) && value.ConstantValue is { HasValue: true, Value: bool succeeded })
             {
                 if (succeeded)
@@ -159,6 +165,9 @@ internal static class ErrorBodyClassifier
 
         return found is null ? null : new ErrorBody(found.Kind, found.Description, message);
     }
+
+    /// <summary>A member whose declared type is the envelope's type parameter: <c>T Result</c> in <c>Response&lt;T&gt;</c>.</summary>
+    private static bool IsPayloadSlot(IPropertySymbol property) => property.OriginalDefinition.Type is ITypeParameterSymbol;
 
     /// <summary>A value that really carries an error: not null, false or 0, and not a collection of unrelated records.</summary>
     private static bool IsErrorValue(IOperation value, WellKnownTypes types, ErrorLintOptions options)
