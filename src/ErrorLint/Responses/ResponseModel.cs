@@ -56,7 +56,7 @@ internal sealed class ResponseModel
     /// <summary>What is known about the user and the endpoint's authorization where a response is produced.</summary>
     public AuthenticationFacts Authentication => Volatile.Read(ref authentication) ?? Publish(ref authentication, new AuthenticationFacts(this));
 
-    /// <summary>Whether validation failed where a response is produced, and whether a body is validation state.</summary>
+    /// <summary>Whether validation failed where a response is produced, and whether a body is a validator's output.</summary>
     public ValidationFacts Validation => Volatile.Read(ref validation) ?? Publish(ref validation, new ValidationFacts(this));
 
     /// <summary>Whether code runs only in development.</summary>

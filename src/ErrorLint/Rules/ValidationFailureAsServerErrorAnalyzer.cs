@@ -11,7 +11,7 @@ namespace ErrorLint.Rules;
 
 /// <summary>
 /// EL0002: a 5xx response where the request was invalid: in the branch where validation failed, in a catch of a
-/// client-input exception, or with validation state as its body.
+/// client-input exception, or with a validator's output (validation problem details, validation results) as its body.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
@@ -69,9 +69,9 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
             return "the body is validation problem details";
         }
 
-        if (model.Validation.IsValidationState(response.Body))
+        if (model.Validation.IsValidatorOutput(response.Body))
         {
-            return "the body is validation state";
+            return "the body is validation errors";
         }
 
         var operation = response.Operation;

@@ -594,25 +594,29 @@ public sealed class ValidationFailureAsServerErrorTests
     }
 
     [Fact]
-    public async Task Validation_state_body_in_TypedResults_lambda_is_fixed_to_ValidationProblem()
+    public async Task Errors_dictionary_after_a_failed_validator_in_TypedResults_lambda_is_fixed_to_ValidationProblem()
     {
         const string source = """
             using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using System.Linq;
             using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Http.HttpResults;
             using Microsoft.AspNetCore.Routing;
 
+            public sealed record CreateOrder(string Name);
+
             public static class OrderEndpoints
             {
                 public static void MapOrders(this IEndpointRouteBuilder app)
                 {
-                    app.MapPost("/orders", Results<Ok, JsonHttpResult<Dictionary<string, string[]>>> (string name) =>
+                    app.MapPost("/orders", Results<Ok, JsonHttpResult<Dictionary<string, string[]>>> (CreateOrder order) =>
                     {
-                        var errors = new Dictionary<string, string[]>();
-                        if (name.Length == 0)
+                        var results = new List<ValidationResult>();
+                        if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
                         {
-                            errors["name"] = new[] { "Required." };
+                            var errors = results.ToDictionary(r => r.MemberNames.FirstOrDefault() ?? "", r => new[] { r.ErrorMessage ?? "" });
                             return [|TypedResults.Json(errors, statusCode: 500)|];
                         }
 
@@ -623,21 +627,25 @@ public sealed class ValidationFailureAsServerErrorTests
             """;
         const string fixedSource = """
             using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using System.Linq;
             using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Http.HttpResults;
             using Microsoft.AspNetCore.Routing;
 
+            public sealed record CreateOrder(string Name);
+
             public static class OrderEndpoints
             {
                 public static void MapOrders(this IEndpointRouteBuilder app)
                 {
-                    app.MapPost("/orders", Results<Ok, JsonHttpResult<Dictionary<string, string[]>>, ValidationProblem> (string name) =>
+                    app.MapPost("/orders", Results<Ok, JsonHttpResult<Dictionary<string, string[]>>, ValidationProblem> (CreateOrder order) =>
                     {
-                        var errors = new Dictionary<string, string[]>();
-                        if (name.Length == 0)
+                        var results = new List<ValidationResult>();
+                        if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
                         {
-                            errors["name"] = new[] { "Required." };
+                            var errors = results.ToDictionary(r => r.MemberNames.FirstOrDefault() ?? "", r => new[] { r.ErrorMessage ?? "" });
                             return TypedResults.ValidationProblem(errors);
                         }
 
@@ -647,5 +655,123 @@ public sealed class ValidationFailureAsServerErrorTests
             }
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task ModelState_used_as_the_servers_own_error_list_after_a_failed_save_is_not_reported()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+            using Microsoft.AspNetCore.Routing;
+
+            public sealed record CreateOrder(string Name);
+
+            public interface IOrderStore
+            {
+                bool Save(CreateOrder order);
+            }
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly IOrderStore store;
+
+                public OrdersController(IOrderStore store) => this.store = store;
+
+                public IActionResult Create(CreateOrder order)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return ValidationProblem(ModelState);
+                    }
+
+                    if (!store.Save(order))
+                    {
+                        ModelState.AddModelError("", "Could not save the order.");
+                        return StatusCode(500, ModelState);
+                    }
+
+                    return Ok();
+                }
+
+                public IActionResult Update(CreateOrder order)
+                {
+                    if (!store.Save(order))
+                    {
+                        return StatusCode(500, new SerializableError(ModelState));
+                    }
+
+                    return NoContent();
+                }
+            }
+
+            public sealed class OrderPage : PageModel
+            {
+                private readonly IOrderStore store;
+
+                public OrderPage(IOrderStore store) => this.store = store;
+
+                public IActionResult OnPost(CreateOrder order)
+                {
+                    if (!store.Save(order))
+                    {
+                        ModelState.AddModelError("", "Could not save the order.");
+                        return StatusCode(500, ModelState);
+                    }
+
+                    return RedirectToPage("Done");
+                }
+            }
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", (CreateOrder order, IOrderStore store) =>
+                    {
+                        if (!store.Save(order))
+                        {
+                            var errors = new Dictionary<string, string[]> { [""] = new[] { "Could not save the order." } };
+                            return Results.Json(errors, statusCode: 500);
+                        }
+
+                        return Results.Ok();
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Validator_output_as_a_5xx_body_is_reported_without_a_check_in_sight()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Routing;
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Reject(List<ValidationResult> results) => [|StatusCode(500, results)|];
+
+                public IActionResult Problem(ValidationProblemDetails details) => [|StatusCode(500, details)|];
+            }
+
+            public static class OrderEndpoints
+            {
+                public static void MapOrders(this IEndpointRouteBuilder app)
+                {
+                    app.MapPost("/orders", (List<ValidationResult> results) => [|Results.Json(results, statusCode: 500)|]);
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(source);
     }
 }

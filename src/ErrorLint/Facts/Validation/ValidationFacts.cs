@@ -4,13 +4,14 @@ using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Facts.Validation;
 
 /// <summary>
 /// Answers "did validation fail here?": whether an operation runs only when the request was invalid
 /// (<c>if (!ModelState.IsValid)</c>, a failed <c>Validator.TryValidateObject</c>, a validation result that is not valid,
-/// the code after an early exit on success), and whether a body is validation state. One per compilation
+/// the code after an early exit on success), and whether a body is a validator's output. One per compilation
 /// (<c>ResponseModel.Validation</c>).
 /// </summary>
 internal sealed class ValidationFacts
@@ -26,9 +27,39 @@ internal sealed class ValidationFacts
 
     /// <summary>
     /// The failed check the operation is conditioned on (<c>ModelState.IsValid</c> is false), when every way to it passes
-    /// one; null otherwise. Does not look outside the enclosing lambda or local function.
+    /// one; null otherwise. Does not look outside the enclosing lambda; in a local function, every call of it must be
+    /// conditioned on a failed check (<c>if (!ModelState.IsValid) return Invalid();</c>).
     /// </summary>
     public ValidationFact? FailedCheck(IOperation operation)
+    {
+        if (FailedOnEveryPath(operation) is { } failed)
+        {
+            return failed;
+        }
+
+        if (operation.EnclosingFunction() is not ILocalFunctionOperation localFunction)
+        {
+            return null;
+        }
+
+        ValidationFact? first = null;
+        foreach (var call in localFunction.Root().Descendants())
+        {
+            if (call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol))
+            {
+                if (FailedOnEveryPath(invocation) is not { } atCall)
+                {
+                    return null;
+                }
+
+                first ??= atCall;
+            }
+        }
+
+        return first;
+    }
+
+    private ValidationFact? FailedOnEveryPath(IOperation operation)
     {
         ValidationFact? first = null;
         foreach (var path in PathWalker.FactsOnPathTo(operation, conditions, withinFunction: true).Paths)
@@ -55,10 +86,12 @@ internal sealed class ValidationFacts
     }
 
     /// <summary>
-    /// True for validation state sent as a body: <c>ModelState</c>, <c>SerializableError</c>, (HTTP) validation problem
-    /// details, a <c>Dictionary&lt;string, string[]&gt;</c> of errors, Identity errors, a collection of <c>ValidationResult</c>.
+    /// True for a body that is a validator's own output: (HTTP) validation problem details, Identity errors, a collection of
+    /// <c>ValidationResult</c> or FluentValidation's <c>ValidationFailure</c>. <c>ModelState</c>, <c>SerializableError</c>
+    /// and a dictionary of errors are not: a server fills them with its own failures too (<c>AddModelError("", "Could not
+    /// save")</c> before a 500), so they say validation failed only where a failed check leads to them.
     /// </summary>
-    public bool IsValidationState(IOperation? body)
+    public bool IsValidatorOutput(IOperation? body)
     {
         var type = body.WithoutImplicitConversions()?.Type;
         if (type is null || type.TypeKind == TypeKind.Error)
@@ -66,32 +99,17 @@ internal sealed class ValidationFacts
             return false;
         }
 
-        if (type.InheritsFrom(types.ModelStateDictionary)
-            || type.InheritsFrom(types.SerializableError)
-            || type.InheritsFrom(types.HttpValidationProblemDetails)
-            || InheritsFromNamed(type, "ValidationProblemDetails"))
+        if (type.InheritsFrom(types.HttpValidationProblemDetails) || InheritsFromNamed(type, "ValidationProblemDetails"))
         {
             return true;
         }
 
         if (type is IArrayTypeSymbol array)
         {
-            return IsValidationElement(array.ElementType);
+            return IsValidatorElement(array.ElementType);
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true } generic)
-        {
-            var arguments = generic.TypeArguments;
-            if (arguments.Length == 2 && arguments[0].SpecialType == SpecialType.System_String
-                && arguments[1] is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } && generic.Name.EndsWith("Dictionary", StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            return arguments.Length == 1 && IsValidationElement(arguments[0]);
-        }
-
-        return false;
+        return type is INamedTypeSymbol { IsGenericType: true, Arity: 1 } generic && IsValidatorElement(generic.TypeArguments[0]);
     }
 
     private static bool InheritsFromNamed(ITypeSymbol type, string name)
@@ -107,7 +125,6 @@ internal sealed class ValidationFacts
         return false;
     }
 
-    private bool IsValidationElement(ITypeSymbol element)
-        => element.Is(types.IdentityError)
-            || element.Name is "ValidationResult" or "ValidationFailure" or "ModelError";
+    private bool IsValidatorElement(ITypeSymbol element)
+        => element.Is(types.IdentityError) || element.Name is "ValidationResult" or "ValidationFailure";
 }
