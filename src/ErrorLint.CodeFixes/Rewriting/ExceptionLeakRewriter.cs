@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,14 +26,14 @@ internal sealed class ExceptionLeakRewriter
     private const string LogMessage = "The request failed.";
     private const string LoggingNamespace = "Microsoft.Extensions.Logging";
 
-    private readonly ExpressionSyntax target;
+    private readonly IReadOnlyList<ExpressionSyntax> targets;
     private readonly StatementSyntax? logBefore;
     private readonly string? logStatement;
     private readonly bool addUsing;
 
-    private ExceptionLeakRewriter(ExpressionSyntax target, StatementSyntax? logBefore, string? logStatement, bool addUsing)
+    private ExceptionLeakRewriter(IReadOnlyList<ExpressionSyntax> targets, StatementSyntax? logBefore, string? logStatement, bool addUsing)
     {
-        this.target = target;
+        this.targets = targets;
         this.logBefore = logBefore;
         this.logStatement = logStatement;
         this.addUsing = addUsing;
@@ -60,9 +61,43 @@ internal sealed class ExceptionLeakRewriter
         }
     }
 
+    /// <summary>
+    /// Plans the replacement of every leaked expression of the diagnostic: the rule reports once per response, with the
+    /// leaked expressions as additional locations (or at the one leaked expression itself).
+    /// </summary>
     private static ExceptionLeakRewriter? TryPlan(SemanticModel model, SyntaxNode root, ResponseModel responses, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+        var leakLocations = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations : (IReadOnlyList<Location>)new[] { diagnostic.Location };
+        var targets = new List<ExpressionSyntax>();
+        (StatementSyntax? Statement, string? Log, bool AddUsing) logging = default;
+        foreach (var location in leakLocations)
+        {
+            if (PlanTarget(model, root, responses, location, cancellationToken) is not (var target, var leak))
+            {
+                return null;
+            }
+
+            // $"{ex.Message} - {ex.InnerException?.Message}" widens to one string for both leaks.
+            if (targets.Any(t => t.Span.Contains(target.Span)))
+            {
+                continue;
+            }
+
+            targets.RemoveAll(t => target.Span.Contains(t.Span));
+            targets.Add(target);
+            if (logging.Log is null)
+            {
+                logging = PlanLogging(model, target, leak, cancellationToken);
+            }
+        }
+
+        return targets.Count == 0 ? null : new ExceptionLeakRewriter(targets, logging.Statement, logging.Log, logging.AddUsing);
+    }
+
+    private static (ExpressionSyntax Target, ExceptionLeak Leak)? PlanTarget(
+        SemanticModel model, SyntaxNode root, ResponseModel responses, Location location, CancellationToken cancellationToken)
+    {
+        if (root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
             || model.GetOperation(node, cancellationToken) is not { } operation)
         {
             return null;
@@ -82,15 +117,18 @@ internal sealed class ExceptionLeakRewriter
             return null;
         }
 
-        var (statement, log, addUsing) = PlanLogging(model, target, leak, cancellationToken);
-        return new ExceptionLeakRewriter(target, statement, log, addUsing);
+        return (target, leak);
     }
 
     private Document Apply(Document document, SyntaxNode root)
     {
         var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
         var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(GenericMessage));
-        editor.ReplaceNode(target, literal.WithTriviaFrom(target));
+        foreach (var target in targets)
+        {
+            editor.ReplaceNode(target, literal.WithTriviaFrom(target));
+        }
+
         if (logBefore is not null && logStatement is not null)
         {
             var indentation = logBefore.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
@@ -105,7 +143,30 @@ internal sealed class ExceptionLeakRewriter
             }
         }
 
+        DropCatchVariableLeftUnused(editor);
         return document.WithSyntaxRoot(editor.GetChangedRoot());
+    }
+
+    /// <summary><c>catch (Exception e) { return Problem(e.Message); }</c> would leave <c>e</c> unused (CS0168) once the message goes.</summary>
+    private void DropCatchVariableLeftUnused(SyntaxEditor editor)
+    {
+        if (logStatement is not null
+            || targets[0].FirstAncestorOrSelf<CatchClauseSyntax>() is not { Declaration: { Identifier.ValueText.Length: > 0 } declaration } catchClause)
+        {
+            return;
+        }
+
+        var name = declaration.Identifier.ValueText;
+        var stillUsed = catchClause.Block.DescendantNodes()
+            .Concat(catchClause.Filter?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
+            .OfType<IdentifierNameSyntax>()
+            .Any(identifier => identifier.Identifier.ValueText == name && !targets.Any(target => target.Span.Contains(identifier.Span)));
+        if (!stillUsed)
+        {
+            editor.ReplaceNode(
+                declaration,
+                declaration.WithIdentifier(SyntaxFactory.Token(SyntaxKind.None)).WithType(declaration.Type.WithoutTrailingTrivia()).WithCloseParenToken(declaration.CloseParenToken));
+        }
     }
 
     /// <summary><c>$"Failed: {ex.Message}"</c>, <c>"Failed: " + ex</c>, <c>string.Format(..., ex)</c>, <c>ex.Message.Trim()</c>: the whole string goes.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ErrorLint.Facts.Exceptions;
 using ErrorLint.Responses;
@@ -23,13 +24,11 @@ public sealed class ExceptionDetailsInResponseAnalyzer : DiagnosticAnalyzer
         {
             if (ResponseModel.For(start.Compilation) is { } model)
             {
-                ExceptionSinks.RegisterLeakAction(start, model, Diagnose);
+                ExceptionSinks.RegisterLeakAction(start, model, ExceptionLeakKind.Details, static (_, _) => true, Diagnose);
             }
         });
     }
 
-    private static Diagnostic? Diagnose(OperationBlockAnalysisContext context, SentExceptionLeak sent)
-        => sent.Leak.Kind == ExceptionLeakKind.Details
-            ? Diagnostic.Create(Descriptors.EL0009ExceptionDetailsInResponse, sent.Leak.Syntax.GetLocation(), sent.Leak.Description, sent.Sink)
-            : null;
+    private static Diagnostic Diagnose(SentExceptionLeak sent, Location location, IEnumerable<Location> leaked)
+        => Diagnostic.Create(Descriptors.EL0009ExceptionDetailsInResponse, location, leaked, sent.Leak.Description, sent.Sink);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ErrorLint.Configuration;
 using ErrorLint.Facts.Exceptions;
@@ -24,23 +25,18 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
         {
             if (ResponseModel.For(start.Compilation) is { } model)
             {
-                ExceptionSinks.RegisterLeakAction(start, model, Diagnose);
+                ExceptionSinks.RegisterLeakAction(start, model, ExceptionLeakKind.Message, Reports, Diagnose);
             }
         });
     }
 
-    private static Diagnostic? Diagnose(OperationBlockAnalysisContext context, SentExceptionLeak sent)
-    {
-        var leak = sent.Leak;
-        if (leak.Kind != ExceptionLeakKind.Message || leak.ExceptionType is not { } type
-            || !ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation)
-            || IsSafe(type, ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree)))
-        {
-            return null;
-        }
+    private static bool Reports(OperationBlockAnalysisContext context, SentExceptionLeak sent)
+        => sent.Leak.ExceptionType is { } type
+            && ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation)
+            && !IsSafe(type, ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree));
 
-        return Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, leak.Syntax.GetLocation(), type.Name, sent.Sink);
-    }
+    private static Diagnostic Diagnose(SentExceptionLeak sent, Location location, IEnumerable<Location> leaked)
+        => Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, location, leaked, sent.Leak.ExceptionType!.Name, sent.Sink);
 
     private static bool IsSafe(ITypeSymbol type, ErrorLintOptions options)
     {

@@ -64,7 +64,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task Interpolation_and_anonymous_object_through_local_is_reported()
+    public async Task Interpolation_and_anonymous_object_through_local_is_reported_once_at_the_response()
     {
         const string source = """
             using System;
@@ -83,8 +83,8 @@ public sealed class ExceptionDetailsInResponseTests
                         }
                         catch (Exception ex)
                         {
-                            var body = new { error = $"Failed: {[|ex|]}", inner = [|ex.InnerException?.Message|] };
-                            return Results.Json(body, statusCode: 500);
+                            var body = new { error = $"Failed: {ex}", inner = ex.InnerException?.Message };
+                            return [|Results.Json(body, statusCode: 500)|];
                         }
                     });
                 }
@@ -326,7 +326,7 @@ public sealed class ExceptionDetailsInResponseTests
                         work();
                         return Results.Ok();
                     }
-                    catch (Exception {|CS0168:ex|})
+                    catch (Exception)
                     {
             #if DEBUG
                         return Results.Problem(ex.ToString());
@@ -516,8 +516,7 @@ public sealed class ExceptionDetailsInResponseTests
             }
             """;
 
-        // Known defect, left to issue 25: the fix leaves the catch variable unused, a CS0168 warning that
-        // breaks a build with warnings as errors. The markup pins exactly those warnings in the fixed code.
+        // The catch variable the fix leaves unused goes too: CS0168 would break a build with warnings as errors.
         const string fixedSource = """
             using System;
             using Microsoft.AspNetCore.Mvc;
@@ -530,7 +529,7 @@ public sealed class ExceptionDetailsInResponseTests
                     {
                         return Ok();
                     }
-                    catch (Exception {|CS0168:ex|})
+                    catch (Exception)
                     {
                         return BadRequest(new { error = "Failed", stack = "An unexpected error occurred." });
                     }
@@ -542,7 +541,7 @@ public sealed class ExceptionDetailsInResponseTests
                     {
                         return NoContent();
                     }
-                    catch (Exception {|CS0168:ex|})
+                    catch (Exception)
                     {
                         return StatusCode(500, "An unexpected error occurred.");
                     }
@@ -581,7 +580,7 @@ public sealed class ExceptionDetailsInResponseTests
     }
 
     [Fact]
-    public async Task Fix_All_in_one_catch_block_logs_once()
+    public async Task Several_details_in_one_response_are_reported_once_and_fixed_together_logging_once()
     {
         const string source = """
             using System;
@@ -599,7 +598,7 @@ public sealed class ExceptionDetailsInResponseTests
                     }
                     catch (Exception ex)
                     {
-                        return Results.Json(new { stack = [|ex.StackTrace|], source = [|ex.Source|] }, statusCode: 500);
+                        return Results.Json(new { stack = [|ex.StackTrace|], source = ex.Source }, statusCode: 500);
                     }
                 }
             }
@@ -675,5 +674,51 @@ public sealed class ExceptionDetailsInResponseTests
             """;
 
         await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Details_in_a_local_are_reported_at_the_response_and_fixed_at_the_initializer()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ReportsController : ControllerBase
+            {
+                public IActionResult Export()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        var details = ex.ToString(); // kept for the client
+                        return [|StatusCode(500, details)|];
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ReportsController : ControllerBase
+            {
+                public IActionResult Export()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception)
+                    {
+                        var details = "An unexpected error occurred."; // kept for the client
+                        return StatusCode(500, details);
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
 }

@@ -85,8 +85,8 @@ public sealed class ExceptionMessageInResponseTests
                     }
                     catch (IOException ex)
                     {
-                        var message = "Could not read: " + [|ex.Message|];
-                        return TypedResults.BadRequest(message);
+                        var message = "Could not read: " + ex.Message;
+                        return [|TypedResults.BadRequest(message)|];
                     }
                 }
             }
@@ -253,10 +253,10 @@ public sealed class ExceptionMessageInResponseTests
                     var detail = exception switch
                     {
                         DomainException domain => domain.Message,
-                        HttpRequestException http => [|http.Message|],
+                        HttpRequestException http => http.Message,
                         _ => "Unexpected error.",
                     };
-                    await Results.Problem(detail).ExecuteAsync(httpContext);
+                    await [|Results.Problem(detail)|].ExecuteAsync(httpContext);
                     return true;
                 }
             }
@@ -517,8 +517,7 @@ public sealed class ExceptionMessageInResponseTests
             }
             """;
 
-        // Known defect, left to issue 25: the fix leaves the catch variable unused, a CS0168 warning that
-        // breaks a build with warnings as errors. The markup pins exactly those warnings in the fixed code.
+        // The catch variable the fix leaves unused goes too: CS0168 would break a build with warnings as errors.
         const string fixedSource = """
             using System;
             using System.Net.Http;
@@ -532,7 +531,7 @@ public sealed class ExceptionMessageInResponseTests
                     {
                         return Ok();
                     }
-                    catch (HttpRequestException {|CS0168:ex|})
+                    catch (HttpRequestException)
                     {
                         return StatusCode(502, new { error = "An unexpected error occurred." });
                     }
@@ -544,7 +543,7 @@ public sealed class ExceptionMessageInResponseTests
                     {
                         return NoContent();
                     }
-                    catch (Exception {|CS0168:ex|})
+                    catch (Exception)
                     {
                         return Problem("An unexpected error occurred.");
                     }
@@ -618,4 +617,64 @@ public sealed class ExceptionMessageInResponseTests
             private IActionResult InternalError(string message) => StatusCode(500, message);
         }
         """);
+
+    [Fact]
+    public async Task A_response_that_also_sends_details_is_left_to_EL0009_and_two_messages_are_one_warning()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Get()
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync("https://inventory/orders"));
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        return StatusCode(502, new { error = e.Message, trace = e.StackTrace });
+                    }
+                    catch (Exception e)
+                    {
+                        return StatusCode(500, new { message = [|e.Message|], title = "Failed: " + e.Message });
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class OrdersController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Get()
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync("https://inventory/orders"));
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        return StatusCode(502, new { error = e.Message, trace = e.StackTrace });
+                    }
+                    catch (Exception)
+                    {
+                        return StatusCode(500, new { message = "An unexpected error occurred.", title = "An unexpected error occurred." });
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }

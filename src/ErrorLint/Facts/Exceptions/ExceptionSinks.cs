@@ -28,6 +28,26 @@ internal sealed class SentExceptionLeak
 
     public ExceptionLeak Leak { get; }
 
+    /// <summary>The operation that sends the data: the response, the returned value or the problem-details write.</summary>
+    public IOperation SiteOperation => site.Operation;
+
+    /// <summary>
+    /// Where a rule reports: the leaked expression when the response holds it (<c>Problem(ex.Message)</c>), otherwise
+    /// the response that sends it (<c>return StatusCode(500, details);</c> for <c>var details = ex.ToString();</c> above).
+    /// </summary>
+    public SyntaxNode ReportSyntax
+    {
+        get
+        {
+            var sending = site.Operation switch
+            {
+                IReturnOperation { ReturnedValue: { } returned } => returned.Syntax,
+                _ => site.Operation.Syntax,
+            };
+            return sending.Span.Contains(Leak.Syntax.Span) ? Leak.Syntax : sending;
+        }
+    }
+
     /// <summary>
     /// How the code names what sends the data: <c>Problem (500)</c>, <c>ProblemDetails.Detail</c>. Built when a rule
     /// reports, like the leak's own description.
@@ -67,27 +87,75 @@ internal sealed class ExceptionSinks
 
     /// <summary>
     /// Registers, for a rule about exception data sent to a client (EL0009, EL0010), an action on the member bodies that
-    /// hold an exception value; <paramref name="diagnose"/> is asked about each leak their responses, returned values and
-    /// problem-details writes send. A value can reach several sinks (a local sent twice): the diagnostic for a leaked
-    /// expression is reported once.
+    /// hold an exception value. <paramref name="diagnose"/> is asked about each leak of <paramref name="kind"/> that their
+    /// responses, returned values and problem-details writes send; a rule reports once per sending operation, at
+    /// <see cref="SentExceptionLeak.ReportSyntax"/>, with the leaked expressions as additional locations for its fix. The
+    /// message rule stays silent on a response that also sends details: the details rule covers it. A leaked expression
+    /// inside a response is reported once, however many sinks it reaches.
     /// </summary>
     public static void RegisterLeakAction(
         CompilationStartAnalysisContext start,
         ResponseModel model,
-        Func<OperationBlockAnalysisContext, SentExceptionLeak, Diagnostic?> diagnose)
+        ExceptionLeakKind kind,
+        Func<OperationBlockAnalysisContext, SentExceptionLeak, bool> reports,
+        Func<SentExceptionLeak, Location, IEnumerable<Location>, Diagnostic> diagnose)
     {
         var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
         start.RegisterOperationBlockAction(context =>
         {
-            foreach (var sent in model.Exceptions.LeaksIn(model.OperationsIn(context), context.OwningSymbol))
+            var leaks = model.Exceptions.LeaksIn(model.OperationsIn(context), context.OwningSymbol);
+            for (var first = 0; first < leaks.Count;)
             {
-                var syntax = sent.Leak.Syntax;
-                if (diagnose(context, sent) is { } diagnostic && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+                // The leaks of one sending operation are next to each other: they are found at it, in order.
+                var site = leaks[first].SiteOperation;
+                var end = first;
+                while (end < leaks.Count && leaks[end].SiteOperation == site)
                 {
-                    context.ReportDiagnostic(diagnostic);
+                    end++;
                 }
+
+                ReportSite(context, leaks, first, end);
+                first = end;
             }
         });
+
+        void ReportSite(OperationBlockAnalysisContext context, IReadOnlyList<SentExceptionLeak> leaks, int first, int end)
+        {
+            SentExceptionLeak? reporting = null;
+            List<Location>? leaked = null;
+            for (var i = first; i < end; i++)
+            {
+                var sent = leaks[i];
+                if (sent.Leak.Kind != kind)
+                {
+                    if (kind == ExceptionLeakKind.Message && sent.Leak.Kind == ExceptionLeakKind.Details)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                if (reports(context, sent))
+                {
+                    reporting ??= sent;
+                    (leaked ??= new List<Location>()).Add(sent.Leak.Syntax.GetLocation());
+                }
+            }
+
+            if (reporting is null || leaked is null)
+            {
+                return;
+            }
+
+            var syntax = reporting.ReportSyntax;
+            if (reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+            {
+                // The one leaked expression reported on needs no second location.
+                var location = syntax.GetLocation();
+                context.ReportDiagnostic(diagnose(reporting, location, leaked.Count == 1 && leaked[0].Equals(location) ? Array.Empty<Location>() : leaked));
+            }
+        }
     }
 
     /// <summary>
