@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorLint.CodeFixes.Rewriting;
 
@@ -79,33 +80,55 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
             return solution;
         }
 
-        // Mark every diagnosed node so it can be found again after earlier fixes moved it.
-        var marks = new Dictionary<SyntaxNode, (SyntaxAnnotation Mark, Diagnostic Diagnostic)>();
+        // Mark every diagnosed node, and the additional locations in this document (the other sites a diagnostic
+        // stands for), so they can be found again after earlier fixes moved them.
+        var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+        var sites = new List<(Diagnostic Diagnostic, SyntaxAnnotation Mark, SyntaxAnnotation[] Additional)>();
+        SyntaxAnnotation MarkAt(TextSpan span)
+        {
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            if (!marks.TryGetValue(node, out var mark))
+            {
+                marks[node] = mark = new SyntaxAnnotation();
+            }
+
+            return mark;
+        }
+
+        var marked = new HashSet<SyntaxAnnotation>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (!marks.ContainsKey(node))
+            var mark = MarkAt(diagnostic.Location.SourceSpan);
+            if (marked.Add(mark))
             {
-                marks[node] = (new SyntaxAnnotation(), diagnostic);
+                var additional = diagnostic.AdditionalLocations
+                    .Where(l => l.SourceTree == diagnostic.Location.SourceTree && l.SourceSpan.End <= root.FullSpan.End)
+                    .Select(l => MarkAt(l.SourceSpan))
+                    .ToArray();
+                sites.Add((diagnostic, mark, additional));
             }
         }
 
-        root = root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original].Mark));
+        root = root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original]));
         solution = solution.WithDocumentSyntaxRoot(documentId, root);
 
-        foreach (var (mark, diagnostic) in marks.Values)
+        foreach (var (diagnostic, mark, additionalMarks) in sites)
         {
             cancellationToken.ThrowIfCancellationRequested();
             document = solution.GetDocument(documentId)!;
             var currentRoot = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
             var node = currentRoot?.GetAnnotatedNodes(mark).FirstOrDefault();
-            if (node is null || tree is null)
+            if (currentRoot is null || node is null || tree is null)
             {
                 continue;
             }
 
-            var moved = Diagnostic.Create(diagnostic.Descriptor, Location.Create(tree, node.Span), diagnostic.AdditionalLocations, diagnostic.Properties);
+            var additional = additionalMarks
+                .Select(m => currentRoot.GetAnnotatedNodes(m).FirstOrDefault())
+                .Where(n => n is not null)
+                .Select(n => Location.Create(tree, n!.Span));
+            var moved = Diagnostic.Create(diagnostic.Descriptor, Location.Create(tree, node.Span), additional, diagnostic.Properties);
             var action = await FindActionAsync(context, document, moved, cancellationToken).ConfigureAwait(false);
             if (action is null)
             {

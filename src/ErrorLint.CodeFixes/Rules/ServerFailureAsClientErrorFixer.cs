@@ -62,7 +62,7 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
             var style = FixStyles.For(response, containing, model.Types);
             if (style != FixStyle.HttpResponse)
             {
-                RegisterProblem(context, diagnostic, semanticModel, node, response, style, model, options);
+                RegisterProblem(context, diagnostic, semanticModel, node, style, options);
             }
 
             if (RethrowPlan(response) is { } rethrow)
@@ -75,24 +75,49 @@ public sealed class ServerFailureAsClientErrorFixer : CodeFixProvider
     }
 
     private static void RegisterProblem(
-        CodeFixContext context, Diagnostic diagnostic, SemanticModel semanticModel, ExpressionSyntax node, HttpResponseInfo response, FixStyle style, ResponseModel model, ErrorLintOptions options)
+        CodeFixContext context, Diagnostic diagnostic, SemanticModel semanticModel, ExpressionSyntax node, FixStyle style, ErrorLintOptions options)
     {
-        var typeName = style switch
-        {
-            FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
-            FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
-            _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
-        };
-        if (ResponseReplacer.TryPlan(semanticModel, node, typeName, context.CancellationToken) is not { } plan)
+        if (ResponseReplacer.TryPlan(semanticModel, node, ProblemTypeName(style), context.CancellationToken) is null)
         {
             return;
         }
 
-        var replacement = ProblemResponseSyntax.Problem(style, ConstantMessage(response, model, options), ServerError);
+        // The sibling catches of the same try, reported with this one, are answered the same way.
         context.RegisterCodeFix(
-            CodeAction.Create("Return problem details with status 500", ct => plan.ApplyAsync(context.Document, replacement, ct), ProblemKey),
+            CodeAction.Create(
+                "Return problem details with status 500",
+                ct => EachSite.ApplyAsync(context.Document, EachSite.Of(diagnostic), (document, site, siteModel, token) => ProblemAsync(document, site, siteModel, options, token), ct),
+                ProblemKey),
             diagnostic);
     }
+
+    private static async Task<Document?> ProblemAsync(Document document, SyntaxNode site, SemanticModel semanticModel, ErrorLintOptions options, CancellationToken cancellationToken)
+    {
+        if (site is not ExpressionSyntax node
+            || ResponseModel.For(semanticModel.Compilation) is not { } model
+            || semanticModel.GetOperation(node, cancellationToken) is not { } operation
+            || model.Describe(operation, cancellationToken) is not { } response)
+        {
+            return null;
+        }
+
+        var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+        var style = FixStyles.For(response, containing, model.Types);
+        if (style == FixStyle.HttpResponse || ResponseReplacer.TryPlan(semanticModel, node, ProblemTypeName(style), cancellationToken) is not { } plan)
+        {
+            return null;
+        }
+
+        var replacement = ProblemResponseSyntax.Problem(style, ConstantMessage(response, model, options), ServerError);
+        return await plan.ApplyAsync(document, replacement, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ProblemTypeName(FixStyle style) => style switch
+    {
+        FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
+        FixStyle.TypedResults => "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult",
+        _ => "Microsoft.AspNetCore.Mvc.ObjectResult",
+    };
 
     /// <summary>A message written as a constant (<c>"Something went wrong"</c>) is generic enough to keep; anything computed may leak details.</summary>
     private static ExpressionSyntax? ConstantMessage(HttpResponseInfo response, ResponseModel model, ErrorLintOptions options)

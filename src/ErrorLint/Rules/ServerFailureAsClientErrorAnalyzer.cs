@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ErrorLint.Facts.Exceptions;
 using ErrorLint.Responses;
@@ -32,27 +34,53 @@ public sealed class ServerFailureAsClientErrorAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationBlockAction(c =>
             {
+                // One warning per try statement: sibling catches that answer alike are one mistake, reported at the first
+                // and listed as additional locations, which the fix rewrites together.
+                Dictionary<ITryOperation, (HttpResponseInfo First, string Failure, List<Location> Siblings)>? byTry = null;
                 foreach (var response in model.OperationsIn(c).Responses)
                 {
-                    Analyze(c, response, model);
+                    if (Reported(response, model, c.OwningSymbol) is not { } failure)
+                    {
+                        continue;
+                    }
+
+                    if (ExceptionFacts.EnclosingCatch(response.Operation)?.Parent is ITryOperation tryOperation)
+                    {
+                        byTry ??= new Dictionary<ITryOperation, (HttpResponseInfo, string, List<Location>)>();
+                        if (byTry.TryGetValue(tryOperation, out var first))
+                        {
+                            first.Siblings.Add(response.Operation.Syntax.GetLocation());
+                        }
+                        else
+                        {
+                            byTry.Add(tryOperation, (response, failure, new List<Location>()));
+                        }
+
+                        continue;
+                    }
+
+                    Report(c, response, failure, Array.Empty<Location>());
+                }
+
+                if (byTry is not null)
+                {
+                    foreach (var (first, failure, siblings) in byTry.Values)
+                    {
+                        Report(c, first, failure, siblings);
+                    }
                 }
             });
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseModel model)
-    {
-        if (response is not { IsClientError: true } || response.StatusCode == ClientClosedRequest || !StatusSite.IsDecidedHere(response))
-        {
-            return;
-        }
+    private static string? Reported(HttpResponseInfo response, ResponseModel model, ISymbol? containingSymbol)
+        => response is { IsClientError: true } && response.StatusCode != ClientClosedRequest && StatusSite.IsDecidedHere(response)
+            ? Failure(response, model, containingSymbol)
+            : null;
 
-        if (Failure(response, model, context.OwningSymbol) is { } failure)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.EL0003ServerFailureAsClientError, response.Operation.Syntax.GetLocation(), failure, response.StatusCode));
-        }
-    }
+    private static void Report(OperationBlockAnalysisContext context, HttpResponseInfo response, string failure, IEnumerable<Location> siblings)
+        => context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.EL0003ServerFailureAsClientError, response.Operation.Syntax.GetLocation(), siblings, failure, response.StatusCode));
 
     /// <summary>Names the server-side failure the response answers (<c>catch (Exception)</c>), or null when it answers none.</summary>
     internal static string? Failure(HttpResponseInfo response, ResponseModel model, ISymbol? containingSymbol)
@@ -70,7 +98,7 @@ public sealed class ServerFailureAsClientErrorAnalyzer : DiagnosticAnalyzer
             return ExceptionFacts.Caught(catchClause, model.Types.Compilation) switch
             {
                 FailureKind.CatchAll => type.SpecialType == SpecialType.System_Object ? "catch of every exception" : "catch (Exception)",
-                FailureKind.Infrastructure when !IsDeliberateConflict(type, response) => "catch (" + type.Name + ")",
+                FailureKind.Infrastructure when !IsDeliberateConflict(type, response) && !IsDeliberateNotFound(type, response) => "catch (" + type.Name + ")",
                 _ => null,
             };
         }
@@ -85,6 +113,10 @@ public sealed class ServerFailureAsClientErrorAnalyzer : DiagnosticAnalyzer
     /// <summary>EF Core's concurrency and unique-key failures are answered with 409 Conflict on purpose.</summary>
     private static bool IsDeliberateConflict(ITypeSymbol caught, HttpResponseInfo response)
         => response.StatusCode is 409 or 412 && (ExceptionFacts.IsConcurrencyConflict(caught) || caught.Name == "DbUpdateException");
+
+    /// <summary>A file or folder the client named that is not there is answered with 404 (or 410) on purpose.</summary>
+    private static bool IsDeliberateNotFound(ITypeSymbol caught, HttpResponseInfo response)
+        => response.StatusCode is 404 or 410 && ExceptionFacts.IsMissingResource(caught);
 
     /// <summary>Any branch or type test in the handler means it maps some exceptions to client errors on purpose.</summary>
     private static bool TellsExceptionsApart(IOperation function)

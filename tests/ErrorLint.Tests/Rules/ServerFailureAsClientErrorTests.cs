@@ -711,4 +711,247 @@ public sealed class ServerFailureAsClientErrorTests
             """;
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_missing_file_or_folder_answered_with_404_is_not_reported_in_any_style()
+    {
+        const string source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class DocumentsController : ControllerBase
+            {
+                [HttpGet("{name}")]
+                public IActionResult Get(string name)
+                {
+                    try
+                    {
+                        return PhysicalFile(Path.Combine("/data", name), "application/pdf");
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        return NotFound();
+                    }
+                    catch (DirectoryNotFoundException)
+                    {
+                        return StatusCode(StatusCodes.Status404NotFound);
+                    }
+                }
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/themes/{name}", async (string name) =>
+                    {
+                        try
+                        {
+                            return Results.Text(await File.ReadAllTextAsync(Path.Combine("themes", name)));
+                        }
+                        catch (FileNotFoundException)
+                        {
+                            return Results.NotFound();
+                        }
+                    });
+                }
+            }
+
+            public sealed class ThemeMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public ThemeMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    catch (DirectoryNotFoundException)
+                    {
+                        context.Response.StatusCode = 404;
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_missing_file_answered_with_400_is_still_a_server_failure()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class SettingsController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok(System.IO.File.ReadAllText("/etc/app/settings.json"));
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        return [|BadRequest("Settings are missing")|];
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Sibling_catches_of_one_try_are_one_warning_and_fixed_together()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class RatesController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Get()
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync("https://rates/today"));
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // the rates service is down
+                        return {|#0:BadRequest("Rates are unavailable")|};
+                    }
+                    catch (TimeoutException)
+                    {
+                        return {|#1:BadRequest("Rates are unavailable")|};
+                    }
+                    catch (Exception)
+                    {
+                        return {|#2:BadRequest()|};
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class RatesController : ControllerBase
+            {
+                private readonly HttpClient client = new();
+
+                public async Task<IActionResult> Get()
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync("https://rates/today"));
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // the rates service is down
+                        return Problem(detail: "Rates are unavailable", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                    catch (TimeoutException)
+                    {
+                        return Problem(detail: "Rates are unavailable", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                    catch (Exception)
+                    {
+                        return Problem(statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                }
+            }
+            """;
+
+        var test = new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.ProblemKey,
+        };
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("EL0003").WithLocation(0).WithLocation(1).WithLocation(2)
+            .WithMessage("A server-side failure (catch (HttpRequestException)) is answered with 400, a client error; answer 500 with problem details or rethrow so the exception handler answers"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Sibling_catches_in_TypedResults_widen_the_union_once()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            public static class Handlers
+            {
+                public static async Task<Results<Ok<string>, BadRequest<string>>> Read(string path)
+                {
+                    try
+                    {
+                        return TypedResults.Ok(await File.ReadAllTextAsync(path));
+                    }
+                    catch (IOException)
+                    {
+                        return {|#0:TypedResults.BadRequest("Could not read the file")|};
+                    }
+                    catch (Exception)
+                    {
+                        return {|#1:TypedResults.BadRequest("Something went wrong")|};
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            public static class Handlers
+            {
+                public static async Task<Results<Ok<string>, BadRequest<string>, ProblemHttpResult>> Read(string path)
+                {
+                    try
+                    {
+                        return TypedResults.Ok(await File.ReadAllTextAsync(path));
+                    }
+                    catch (IOException)
+                    {
+                        return TypedResults.Problem(detail: "Could not read the file", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                    catch (Exception)
+                    {
+                        return TypedResults.Problem(detail: "Something went wrong", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                }
+            }
+            """;
+
+        var test = new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = ServerFailureAsClientErrorFixer.ProblemKey,
+        };
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic("EL0003").WithLocation(0).WithLocation(1).WithArguments("catch (IOException)", 400));
+        await test.RunAsync();
+    }
 }

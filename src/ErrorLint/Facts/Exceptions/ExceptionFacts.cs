@@ -186,6 +186,21 @@ internal static class ExceptionFacts
         return Nearest(type, static known => known.Message) == FailureKind.Infrastructure;
     }
 
+    /// <summary>A file, folder, drive or key that is not there (<c>FileNotFoundException</c>, <c>KeyNotFoundException</c>): what a 404 answers.</summary>
+    public static bool IsMissingResource(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "FileNotFoundException" or "DirectoryNotFoundException" or "DriveNotFoundException" or "KeyNotFoundException"
+                && current.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.Collections.Generic")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for the optimistic-concurrency failure EF Core raises (<c>DbUpdateConcurrencyException</c>), which code answers with 409/412.</summary>
     public static bool IsConcurrencyConflict(ITypeSymbol? type)
     {
