@@ -25,15 +25,20 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
         {
             if (ResponseModel.For(start.Compilation) is { } model)
             {
-                ExceptionSinks.RegisterLeakAction(start, model, ExceptionLeakKind.Message, Reports, Diagnose);
+                ExceptionSinks.RegisterLeakAction(start, model, ExceptionLeakKind.Message, (c, sent) => Reports(c, sent, model), Diagnose);
             }
         });
     }
 
-    private static bool Reports(OperationBlockAnalysisContext context, SentExceptionLeak sent)
+    private static bool Reports(OperationBlockAnalysisContext context, SentExceptionLeak sent, ResponseModel model)
         => sent.Leak.ExceptionType is { } type
             && ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation)
-            && !IsSafe(type, ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree));
+            && !IsSafe(type, ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree))
+            && !IsAboutClientInput(sent, model);
+
+    /// <summary>The message of what a try that only parses the client's input threw describes that input.</summary>
+    private static bool IsAboutClientInput(SentExceptionLeak sent, ResponseModel model)
+        => ExceptionFacts.EnclosingCatch(sent.SiteOperation) is { } catchClause && ClientInputTry.OnlyReadsClientInput(catchClause, model);
 
     private static Diagnostic Diagnose(SentExceptionLeak sent, Location location, IEnumerable<Location> leaked)
         => Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, location, leaked, sent.Leak.ExceptionType!.Name, sent.Sink);

@@ -94,6 +94,12 @@ public sealed class ServerFailureAsClientErrorAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
+            // A try that only parses or checks what the client sent fails on the client's input.
+            if (ClientInputTry.OnlyReadsClientInput(catchClause, model))
+            {
+                return null;
+            }
+
             var type = catchClause.ExceptionType;
             return ExceptionFacts.Caught(catchClause, model.Types.Compilation) switch
             {

@@ -677,4 +677,98 @@ public sealed class ExceptionMessageInResponseTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task The_message_of_a_try_that_only_checks_the_clients_token_or_form_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Antiforgery;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class TokenHandler
+            {
+                public void ValidateToken(string token) { }
+            }
+
+            public sealed class TokensController : ControllerBase
+            {
+                private readonly TokenHandler handler = new();
+
+                [HttpPost("check")]
+                public IActionResult Check(string token)
+                {
+                    try
+                    {
+                        handler.ValidateToken(token);
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest(ex.Message);
+                    }
+                }
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/comments", async (HttpContext context, IAntiforgery antiforgery) =>
+                    {
+                        try
+                        {
+                            await antiforgery.ValidateRequestAsync(context);
+                            return Results.NoContent();
+                        }
+                        catch (Exception ex)
+                        {
+                            return Results.Problem(ex.Message, statusCode: 400);
+                        }
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task The_message_of_a_try_that_parses_and_calls_a_service_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IRateService
+            {
+                Task<decimal> RateAsync(DateTime day);
+            }
+
+            public sealed class RatesController : ControllerBase
+            {
+                private readonly IRateService rates;
+
+                public RatesController(IRateService rates) => this.rates = rates;
+
+                public async Task<IActionResult> Get(string day)
+                {
+                    try
+                    {
+                        return Ok(await rates.RateAsync(DateTime.Parse(day)));
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest([|ex.Message|]);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

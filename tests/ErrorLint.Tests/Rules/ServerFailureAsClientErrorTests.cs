@@ -954,4 +954,98 @@ public sealed class ServerFailureAsClientErrorTests
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic("EL0003").WithLocation(0).WithLocation(1).WithArguments("catch (IOException)", 400));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_try_that_only_parses_what_the_client_sent_may_answer_400()
+    {
+        const string source = """
+            using System;
+            using System.Text.Json;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record Order(string Name, int Quantity);
+
+            public sealed class ImportController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Preview([FromBody] string body)
+                {
+                    try
+                    {
+                        var order = JsonSerializer.Deserialize<Order>(body);
+                        return Ok(order);
+                    }
+                    catch (Exception)
+                    {
+                        return BadRequest("The order is not valid JSON");
+                    }
+                }
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/pages/{page}", (string page) =>
+                    {
+                        try
+                        {
+                            var number = int.Parse(page.Trim());
+                            return TypedResults.Ok(number);
+                        }
+                        catch (Exception)
+                        {
+                            return Results.BadRequest();
+                        }
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_try_that_parses_and_then_saves_is_still_reported()
+    {
+        const string source = """
+            using System;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record Order(string Name, int Quantity);
+
+            public interface IOrderStore
+            {
+                Task SaveAsync(Order order);
+            }
+
+            public sealed class ImportController : ControllerBase
+            {
+                private readonly IOrderStore store;
+
+                public ImportController(IOrderStore store) => this.store = store;
+
+                [HttpPost]
+                public async Task<IActionResult> Import([FromBody] string body)
+                {
+                    try
+                    {
+                        var order = JsonSerializer.Deserialize<Order>(body)!;
+                        await store.SaveAsync(order);
+                        return Ok();
+                    }
+                    catch (Exception)
+                    {
+                        return [|BadRequest("The order could not be imported")|];
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }
