@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ErrorLint.Configuration;
 using ErrorLint.Facts.Exceptions;
 using ErrorLint.Responses;
@@ -31,17 +32,49 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool Reports(OperationBlockAnalysisContext context, SentExceptionLeak sent, ResponseModel model)
-        => sent.Leak.ExceptionType is { } type
-            && ExceptionFacts.IsMessageUnsafeToShow(type, context.Compilation)
-            && !IsSafe(type, ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree))
-            && !IsAboutClientInput(sent, model);
+    {
+        if (sent.Leak.ExceptionType is not { } type || IsAboutClientInput(sent, model))
+        {
+            return false;
+        }
+
+        // if (exception is InvalidOperationException) return BadRequest(exception.Message): the code maps these types
+        // to a client error on purpose, unless one is a failure of a dependency (a database, the network). A catch
+        // filter narrows the types but decides nothing about the answer.
+        var narrowing = ExceptionNarrowing.At(sent.Leak.Value, sent.Leak.Exception);
+        if (narrowing.Kind == NarrowingKind.TypeTest && !(sent.StatusCode >= 500)
+            && !narrowing.Types.Any(t => ExceptionFacts.WhoseFault(t, context.Compilation) == FailureKind.Infrastructure))
+        {
+            return false;
+        }
+
+        var options = ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree);
+        foreach (var possible in narrowing.Kind == NarrowingKind.None ? ImmutableArray.Create(type) : narrowing.Types)
+        {
+            if (ExceptionFacts.IsMessageUnsafeToShow(possible, context.Compilation) && !IsSafe(possible, options))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Names the exception as the code narrowed it: <c>IOException or UnauthorizedAccessException</c> under <c>when (ex is IOException or UnauthorizedAccessException)</c>.</summary>
+    private static string ExceptionName(SentExceptionLeak sent)
+    {
+        var narrowing = ExceptionNarrowing.At(sent.Leak.Value, sent.Leak.Exception);
+        return narrowing.Kind == NarrowingKind.None
+            ? sent.Leak.ExceptionType!.Name
+            : string.Join(" or ", narrowing.Types.Select(t => t.Name).Distinct());
+    }
 
     /// <summary>The message of what a try that only parses the client's input threw describes that input.</summary>
     private static bool IsAboutClientInput(SentExceptionLeak sent, ResponseModel model)
         => ExceptionFacts.EnclosingCatch(sent.SiteOperation) is { } catchClause && ClientInputTry.OnlyReadsClientInput(catchClause, model);
 
     private static Diagnostic Diagnose(SentExceptionLeak sent, Location location, IEnumerable<Location> leaked)
-        => Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, location, leaked, sent.Leak.ExceptionType!.Name, sent.Sink);
+        => Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, location, leaked, ExceptionName(sent), sent.Sink);
 
     private static bool IsSafe(ITypeSymbol type, ErrorLintOptions options)
     {

@@ -771,4 +771,117 @@ public sealed class ExceptionMessageInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_type_test_that_maps_exceptions_to_a_client_error_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+            using System.Collections.Generic;
+
+            public sealed class ConflictException : Exception
+            {
+                public ConflictException(string message) : base(message) { }
+            }
+
+            public sealed class ConflictFilter : IExceptionFilter
+            {
+                public void OnException(ExceptionContext context)
+                {
+                    if (context.Exception is ConflictException)
+                    {
+                        context.Result = new ConflictObjectResult(new { error = context.Exception.Message });
+                        context.ExceptionHandled = true;
+                    }
+                }
+            }
+
+            public sealed class RuleViolationHandler : IExceptionHandler
+            {
+                public async System.Threading.Tasks.ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, System.Threading.CancellationToken cancellationToken)
+                {
+                    if (exception is InvalidOperationException || exception is NotSupportedException)
+                    {
+                        await Results.BadRequest(exception.Message).ExecuteAsync(httpContext);
+                        return true;
+                    }
+
+                    switch (exception)
+                    {
+                        case KeyNotFoundException:
+                        case UnauthorizedAccessException:
+                            await TypedResults.BadRequest(exception.Message).ExecuteAsync(httpContext);
+                            return true;
+                        default:
+                            return false;
+                    }
+                }
+            }
+
+            public sealed class OrdersController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex) when (ex is ConflictException or ArgumentException)
+                    {
+                        return BadRequest(ex.Message);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_catch_filter_names_the_narrowed_types_and_a_dependency_failure_under_a_type_test_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Data.Common;
+            using System.IO;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class FilesController : ControllerBase
+            {
+                public IActionResult Get()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        return StatusCode(500, {|#0:ex.Message|});
+                    }
+                }
+            }
+
+            public sealed class DatabaseFilter : Microsoft.AspNetCore.Mvc.Filters.IExceptionFilter
+            {
+                public void OnException(Microsoft.AspNetCore.Mvc.Filters.ExceptionContext context)
+                {
+                    if (context.Exception is DbException)
+                    {
+                        context.Result = new BadRequestObjectResult({|#1:context.Exception.Message|});
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0010").WithLocation(0).WithMessage("The message of an unexpected IOException or UnauthorizedAccessException is sent to the client by StatusCode (500); log the exception and send a generic message"),
+            Verifier.Diagnostic("EL0010").WithLocation(1).WithMessage("The message of an unexpected DbException is sent to the client by new BadRequestObjectResult (400); log the exception and send a generic message"));
+    }
 }

@@ -28,6 +28,9 @@ internal sealed class SentExceptionLeak
 
     public ExceptionLeak Leak { get; }
 
+    /// <summary>The status the response sends, when it is one with a status known at compile time.</summary>
+    public int? StatusCode => site.Response?.StatusCode;
+
     /// <summary>The operation that sends the data: the response, the returned value or the problem-details write.</summary>
     public IOperation SiteOperation => site.Operation;
 
