@@ -48,6 +48,11 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        if (narrowing.Kind == NarrowingKind.None && IsThrownByTheApplication(context, sent, type))
+        {
+            return false;
+        }
+
         var options = ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree);
         foreach (var possible in narrowing.Kind == NarrowingKind.None ? ImmutableArray.Create(type) : narrowing.Types)
         {
@@ -59,6 +64,16 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
+
+    /// <summary>
+    /// <c>catch (InvalidOperationException e) { return BadRequest(e.Message); }</c> around a call into the application's
+    /// own code that throws that type with a message it wrote for the client.
+    /// </summary>
+    private static bool IsThrownByTheApplication(OperationBlockAnalysisContext context, SentExceptionLeak sent, ITypeSymbol type)
+        => ExceptionFacts.EnclosingCatch(sent.SiteOperation) is { } catchClause
+            && SymbolEqualityComparer.Default.Equals(catchClause.ExceptionType, type)
+            && ExceptionFacts.Caught(catchClause, context.Compilation) != FailureKind.CatchAll
+            && ApplicationThrows.ThrowsCaughtTypeWithOwnMessage(catchClause, context.Compilation, context.CancellationToken);
 
     /// <summary>Names the exception as the code narrowed it: <c>IOException or UnauthorizedAccessException</c> under <c>when (ex is IOException or UnauthorizedAccessException)</c>.</summary>
     private static string ExceptionName(SentExceptionLeak sent)

@@ -884,4 +884,126 @@ public sealed class ExceptionMessageInResponseTests
             Verifier.Diagnostic("EL0010").WithLocation(0).WithMessage("The message of an unexpected IOException or UnauthorizedAccessException is sent to the client by StatusCode (500); log the exception and send a generic message"),
             Verifier.Diagnostic("EL0010").WithLocation(1).WithMessage("The message of an unexpected DbException is sent to the client by new BadRequestObjectResult (400); log the exception and send a generic message"));
     }
+
+    [Fact]
+    public async Task A_standard_exception_the_application_throws_with_its_own_message_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IInvoiceService
+            {
+                Task ChangeCurrencyAsync(int id, string currency);
+            }
+
+            public sealed class InvoiceService : IInvoiceService
+            {
+                public Task ChangeCurrencyAsync(int id, string currency)
+                {
+                    EnsureDraft(id);
+                    return Task.CompletedTask;
+                }
+
+                private static void EnsureDraft(int id)
+                {
+                    if (id > 100)
+                    {
+                        throw new InvalidOperationException($"Invoice {id} is posted; its currency cannot change.");
+                    }
+                }
+            }
+
+            public sealed class InvoicesController : ControllerBase
+            {
+                private readonly IInvoiceService invoices;
+
+                public InvoicesController(IInvoiceService invoices) => this.invoices = invoices;
+
+                [HttpPut("{id}/currency")]
+                public async Task<IActionResult> ChangeCurrency(int id, string currency)
+                {
+                    try
+                    {
+                        await invoices.ChangeCurrencyAsync(id, currency);
+                        return NoContent();
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return BadRequest(e.Message);
+                    }
+                }
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPut("/invoices/{id}/currency", async (int id, string currency, InvoiceService service) =>
+                    {
+                        try
+                        {
+                            await service.ChangeCurrencyAsync(id, currency);
+                            return Results.NoContent();
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            return Results.Problem(e.Message, statusCode: 409);
+                        }
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_standard_exception_only_the_framework_throws_is_still_reported()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class InvoiceService
+            {
+                private readonly List<int> posted = new();
+
+                public int First() => posted.First();
+
+                public void Post(int id)
+                {
+                    if (id < 0)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(id), "The id must be positive.");
+                    }
+                }
+            }
+
+            public sealed class InvoicesController : ControllerBase
+            {
+                private readonly InvoiceService invoices = new();
+
+                public IActionResult First()
+                {
+                    try
+                    {
+                        invoices.Post(1);
+                        return Ok(invoices.First());
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return BadRequest([|e.Message|]);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }
