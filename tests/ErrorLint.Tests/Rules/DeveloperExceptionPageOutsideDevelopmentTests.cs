@@ -409,4 +409,84 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task Local_and_Docker_environments_and_the_legacy_hosting_environment_guard_like_Development()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+            #pragma warning disable CS0618 // IHostingEnvironment is obsolete, and still found in older applications.
+                public void Configure(IApplicationBuilder app, Microsoft.AspNetCore.Hosting.IHostingEnvironment env)
+            #pragma warning restore CS0618
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                }
+            }
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    if (app.Environment.IsEnvironment("Local"))
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+
+                    if (app.Environment.IsDevelopment() || app.Environment.EnvironmentName == "Docker")
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+
+                    if (!app.Environment.IsEnvironment("Local"))
+                    {
+                        app.UseExceptionHandler("/error");
+                    }
+                    else
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_staging_guard_or_a_compound_with_production_does_not_make_code_development_only()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    if (app.Environment.IsEnvironment("Staging"))
+                    {
+                        {|#0:app.UseDeveloperExceptionPage()|};
+                    }
+
+                    if (app.Environment.IsDevelopment() || app.Environment.IsProduction())
+                    {
+                        {|#1:app.UseDeveloperExceptionPage()|};
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(0).WithArguments("UseDeveloperExceptionPage"),
+            Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(1).WithArguments("UseDeveloperExceptionPage"));
+    }
 }

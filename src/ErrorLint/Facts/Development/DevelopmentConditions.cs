@@ -22,7 +22,8 @@ internal sealed class EnvironmentFact
     /// <summary>True where the environment is <see cref="Name"/>, false where it is not.</summary>
     public bool Matches { get; }
 
-    public bool IsDevelopment => string.Equals(Name, DevelopmentConditions.Development, StringComparison.OrdinalIgnoreCase);
+    /// <summary>True for Development and the names teams give a developer's machine or container: Local, Dev, Docker.</summary>
+    public bool IsDevelopment => DevelopmentConditions.IsDevelopmentName(Name);
 
     public EnvironmentFact Negate() => new(Name, !Matches);
 }
@@ -34,6 +35,17 @@ internal sealed class EnvironmentFact
 internal sealed class DevelopmentConditions : ConditionDomain<EnvironmentFact>
 {
     public const string Development = "Development";
+
+    /// <summary>
+    /// Environment names that are a developer's own: <c>IsEnvironment("Local")</c> or <c>EnvironmentName == "Docker"</c>
+    /// guards development-only code as <c>IsDevelopment()</c> does. Staging and test environments are not among them.
+    /// </summary>
+    public static bool IsDevelopmentName(string name)
+        => name.Equals(Development, StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Local", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("LocalDevelopment", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Dev", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Docker", StringComparison.OrdinalIgnoreCase);
 
     private readonly WellKnownTypes types;
 

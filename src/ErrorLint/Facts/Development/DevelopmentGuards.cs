@@ -38,7 +38,10 @@ internal sealed class DevelopmentGuards
             var found = false;
             foreach (var fact in path)
             {
-                found |= fact.IsDevelopment && fact.Matches == development;
+                // Not Local is not "outside development": only a test that the environment is not Development says so.
+                found |= development
+                    ? fact.IsDevelopment && fact.Matches
+                    : !fact.Matches && string.Equals(fact.Name, DevelopmentConditions.Development, System.StringComparison.OrdinalIgnoreCase);
             }
 
             if (!found)
