@@ -63,6 +63,12 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A health or readiness probe's 503 takes the instance out of rotation; the prober keeps its own schedule.
+        if (response.StatusCode == 503 && HealthEndpoints.Contains(response.Operation, context.OwningSymbol))
+        {
+            return;
+        }
+
         if (facts.IsInRejectionCallback(response.Operation, context.OwningSymbol)
             || facts.IsRetryAfterSet(response.Operation, body, anywhereInFunction: response.Kind == ResponseKind.StatusAssignment, context.CancellationToken))
         {

@@ -548,7 +548,7 @@ public sealed class MissingRetryAfterTests
             using Microsoft.AspNetCore.Http;
 
             var app = WebApplication.Create(args);
-            app.MapGet("/health/{state}", (string state) => state switch
+            app.MapGet("/exports/{state}", (string state) => state switch
             {
                 "ok" => Results.Ok(),
                 "draining" => [|Results.StatusCode(503)|],
@@ -795,5 +795,74 @@ public sealed class MissingRetryAfterTests
             TestCode = source,
             TestState = { OutputKind = OutputKind.ConsoleApplication },
         }.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_health_or_readiness_503_is_not_reported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IDatabase
+            {
+                Task<bool> CanConnectAsync();
+            }
+
+            [ApiController]
+            [Route("api/[controller]")]
+            public sealed class HealthController : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult Get() => StatusCode(503);
+            }
+
+            [ApiController]
+            public sealed class StatusController : ControllerBase
+            {
+                [HttpGet("ready")]
+                public async Task<IActionResult> Ready([FromServices] IDatabase database)
+                    => await database.CanConnectAsync() ? Ok() : StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/healthz", async (IDatabase database) =>
+                        await database.CanConnectAsync() ? Results.Ok() : Results.StatusCode(503));
+
+                    app.MapGet("/live", (HttpContext context) =>
+                    {
+                        context.Response.StatusCode = 503;
+                        return Task.CompletedTask;
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_503_of_an_ordinary_endpoint_next_to_a_health_endpoint_is_still_reported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/health", () => Results.Ok());
+                    app.MapGet("/reports/{id}", (int id) => [|Results.StatusCode(503)|]);
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
     }
 }
