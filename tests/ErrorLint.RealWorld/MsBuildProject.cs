@@ -57,7 +57,7 @@ internal sealed class MsBuildProject
             .OfType<string>()
             .ToList();
 
-        // Nearest first: the project, then each Directory.Build.props on the way up.
+        // Highest priority first: the project, then what it imports and each Directory.Build.props on the way up (see Load).
         var documents = new[] { document }.Concat(props).ToList();
         string? Property(string name)
             => documents.Select(d => d.Descendants().LastOrDefault(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup")?.Value.Trim())
@@ -115,17 +115,26 @@ internal sealed class MsBuildProject
 
     public IReadOnlyList<GlobalUsing> GlobalUsings { get; }
 
-    /// <summary>Reads a project; the Directory.Build.props files looked at are those between it and <paramref name="repository"/>.</summary>
+    /// <summary>
+    /// Reads a project; the Directory.Build.props files looked at are those between it and <paramref name="repository"/>,
+    /// with the files they and the project import (<c>&lt;Import Project="..." /&gt;</c> paths without MSBuild functions).
+    /// </summary>
     public static MsBuildProject Load(string path, string repository)
     {
-        var props = new List<XDocument>();
+        var document = XDocument.Load(path);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { System.IO.Path.GetFullPath(path) };
+
+        // Highest priority first: what the project imports (evaluated after the props), then each props file, nearest
+        // first, each after what it imports (an import usually comes last and overrides).
+        var props = Imports(document, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, visited);
         var root = System.IO.Path.GetFullPath(repository).TrimEnd('/');
         for (var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)); folder is not null; folder = System.IO.Path.GetDirectoryName(folder))
         {
             var candidate = System.IO.Path.Combine(folder, "Directory.Build.props");
-            if (File.Exists(candidate) && TryLoad(candidate) is { } document)
+            if (File.Exists(candidate) && visited.Add(candidate) && TryLoad(candidate) is { } found)
             {
-                props.Add(document);
+                props.AddRange(Imports(found, folder, visited));
+                props.Add(found);
             }
 
             if (string.Equals(folder.TrimEnd('/'), root, StringComparison.Ordinal))
@@ -134,7 +143,26 @@ internal sealed class MsBuildProject
             }
         }
 
-        return new MsBuildProject(path, XDocument.Load(path), props);
+        return new MsBuildProject(path, document, props);
+    }
+
+    /// <summary>The files <paramref name="document"/> imports, directly or not, the last evaluated first.</summary>
+    private static List<XDocument> Imports(XDocument document, string folder, HashSet<string> visited)
+    {
+        var result = new List<XDocument>();
+        foreach (var import in document.Descendants().Where(e => e.Name.LocalName == "Import").Reverse())
+        {
+            var project = ((string?)import.Attribute("Project") ?? string.Empty).Trim();
+            if (project.Length == 0 || PathResolver.Resolve(folder, project) is not { } full || !visited.Add(full) || TryLoad(full) is not { } imported)
+            {
+                continue;
+            }
+
+            result.AddRange(Imports(imported, System.IO.Path.GetDirectoryName(full)!, visited));
+            result.Add(imported);
+        }
+
+        return result;
     }
 
     /// <summary>Whether the project at <paramref name="path"/> references ASP.NET Core; false when it cannot be read.</summary>
