@@ -14,8 +14,12 @@ internal static class SourceBodies
             return null;
         }
 
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        return OfSyntax(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), compilation, cancellationToken);
+    }
 
+    /// <summary>The operations of a piece of the application's source in any file (a property's initializer or expression body).</summary>
+    public static IOperation? OfSyntax(SyntaxNode syntax, Compilation compilation, CancellationToken cancellationToken)
+    {
         // The helper may live in another file than the one analysed; each caller asks once per method and remembers the answer.
 #pragma warning disable RS1030
         var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);

@@ -576,4 +576,100 @@ public sealed class RateLimiterWithoutRetryAfterTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task A_policy_class_whose_OnRejected_sets_Retry_After_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class ApiPolicy : IRateLimiterPolicy<string>
+            {
+                public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    return ValueTask.CompletedTask;
+                };
+
+                public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                    => RateLimitPartition.GetFixedWindowLimiter("api", _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) });
+            }
+
+            public sealed class UploadPolicy : IRateLimiterPolicy<string>
+            {
+                public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, _) =>
+                {
+                    context.HttpContext.Response.Headers["Retry-After"] = "120";
+                    return ValueTask.CompletedTask;
+                };
+
+                public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                    => RateLimitPartition.GetFixedWindowLimiter("upload", _ => new FixedWindowRateLimiterOptions { PermitLimit = 2, Window = TimeSpan.FromMinutes(1) });
+            }
+
+            public static class Limits
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        options.AddPolicy<string, ApiPolicy>("api");
+                    });
+
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        options.AddPolicy("upload", new UploadPolicy());
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_policy_class_whose_OnRejected_sets_nothing_is_still_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class ApiPolicy : IRateLimiterPolicy<string>
+            {
+                public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+
+                public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                    => RateLimitPartition.GetFixedWindowLimiter("api", _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) });
+            }
+
+            public static class Limits
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.{|#0:AddRateLimiter|}(options =>
+                    {
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        options.AddPolicy<string, ApiPolicy>("api");
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source, Verifier.Diagnostic().WithLocation(0).WithArguments("429", "no OnRejected callback is set"));
+    }
 }

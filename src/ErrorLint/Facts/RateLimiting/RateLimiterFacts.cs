@@ -6,6 +6,7 @@ using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Facts.RateLimiting;
@@ -108,6 +109,11 @@ internal sealed class RateLimiterFacts
                     status = StatusCodeValue.Read(assignment.Value);
                 }
             }
+            else if (operation is IInvocationOperation { TargetMethod.Name: "AddPolicy" } addPolicy && PolicySetsRetryAfter(addPolicy, cancellationToken))
+            {
+                // A policy class's own OnRejected answers the rejections of its endpoints, Retry-After included.
+                complete = false;
+            }
             else if (operation is IInvocationOperation call && HandsOptionsToOwnCode(call))
             {
                 // The application's own method may set OnRejected; what it does is not followed.
@@ -133,6 +139,62 @@ internal sealed class RateLimiterFacts
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>AddPolicy&lt;TKey, TPolicy&gt;(name)</c> or <c>AddPolicy(name, new MyPolicy())</c>, where the policy class of this
+    /// compilation sets <c>Retry-After</c> in its <c>OnRejected</c> (an expression-bodied property, a getter or an initializer).
+    /// </summary>
+    private bool PolicySetsRetryAfter(IInvocationOperation addPolicy, CancellationToken cancellationToken)
+    {
+        ITypeSymbol? policy = null;
+        if (addPolicy.TargetMethod.TypeArguments.Length == 2)
+        {
+            policy = addPolicy.TargetMethod.TypeArguments[1];
+        }
+        else
+        {
+            foreach (var argument in addPolicy.Arguments)
+            {
+                if (argument.Value.WithoutConversions() is IObjectCreationOperation { Type: { } created })
+                {
+                    policy = created;
+                }
+            }
+        }
+
+        if (policy is not INamedTypeSymbol { DeclaringSyntaxReferences.IsEmpty: false } policyType)
+        {
+            return false;
+        }
+
+        foreach (var member in policyType.GetMembers("OnRejected"))
+        {
+            if (member is not IPropertySymbol property)
+            {
+                continue;
+            }
+
+            if (property.GetMethod is { DeclaringSyntaxReferences.IsEmpty: false } getter
+                && SourceBodies.Of(getter, Compilation, cancellationToken) is { } getterBody
+                && headers.SetsRetryAfterAnywhere(getterBody, cancellationToken))
+            {
+                return true;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax declaration
+                    && (declaration.ExpressionBody ?? (SyntaxNode?)declaration.Initializer) is { } value
+                    && SourceBodies.OfSyntax(value, Compilation, cancellationToken) is { } valueBody
+                    && headers.SetsRetryAfterAnywhere(valueBody, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool HandsOptionsToOwnCode(IInvocationOperation call)
