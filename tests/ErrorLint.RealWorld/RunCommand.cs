@@ -32,7 +32,8 @@ internal static class RunCommand
     public static async Task<int> RunAsync(string repositories, IReadOnlyCollection<string> only, string? analyzerPath, string output)
     {
         var analyzers = analyzerPath is null ? References.ErrorLintAnalyzers() : References.ErrorLintAnalyzersFrom(analyzerPath);
-        Console.WriteLine($"Analyzers: {(analyzerPath is null ? "ErrorLint as referenced" : Path.GetFullPath(analyzerPath))} ({analyzers.Length}: {string.Join(", ", analyzers.Select(a => a.GetType().Name))})");
+        var assembly = analyzers.FirstOrDefault()?.GetType().Assembly;
+        Console.WriteLine($"Analyzers: {assembly?.Location} (module version {assembly?.ManifestModule.ModuleVersionId}, {analyzers.Length}: {string.Join(", ", analyzers.Select(a => a.GetType().Name))})");
         Directory.CreateDirectory(output);
         var total = Stopwatch.StartNew();
         var rows = new List<DiagnosticRow>();
