@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using ErrorLint.Operations;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Responses;
@@ -57,6 +58,34 @@ internal sealed class RawResponseWrites
     }
 
     /// <summary>
+    /// True when the assignment's own branch returns or throws before the write: <c>if (missing) { Response.StatusCode =
+    /// 404; return Response.WriteAsync("Not found"); }</c> says nothing about the write that follows the <c>if</c>.
+    /// </summary>
+    private static bool ExitsBefore(SyntaxNode assignment, SyntaxNode write)
+    {
+        foreach (var ancestor in assignment.Ancestors())
+        {
+            if (ancestor.Span.Contains(write.Span) || ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+
+            if (ancestor is BlockSyntax block)
+            {
+                foreach (var statement in block.Statements)
+                {
+                    if (statement.SpanStart > assignment.SpanStart && statement is ReturnStatementSyntax or ThrowStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The status a write sends: the nearest <c>StatusCode</c> assignment before it in the same body; else the
     /// framework's default where nothing else can have set it (200, or 500 in an exception handler).
     /// </summary>
@@ -68,7 +97,7 @@ internal sealed class RawResponseWrites
         foreach (var assignment in body.StatusAssignments)
         {
             var start = assignment.Syntax.SpanStart;
-            if (start < writeStart && (nearest is null || start > nearest.Syntax.SpanStart))
+            if (start < writeStart && (nearest is null || start > nearest.Syntax.SpanStart) && !ExitsBefore(assignment.Syntax, write.Syntax))
             {
                 nearest = assignment;
             }

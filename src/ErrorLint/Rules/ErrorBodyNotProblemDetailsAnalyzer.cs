@@ -42,7 +42,8 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
         if (response is not { IsError: true, Body: { } body, Kind: ResponseKind.Other or ResponseKind.Write }
             || response.StatusOrigin == StatusOrigin.Unknown
             || response.ThroughHelper is not null
-            || SendsHtml(response.Operation, body))
+            || response.Style == ResponseStyle.RazorPage
+            || SendsHtml(response, body))
         {
             return;
         }
@@ -55,10 +56,27 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>An HTML error page (<c>Content(html, "text/html")</c>) is meant for browsers, not API clients.</summary>
-    private static bool SendsHtml(IOperation operation, IOperation body)
+    /// <summary>
+    /// An HTML error page (<c>Content(html, "text/html")</c>, <c>$"&lt;h1&gt;{title}&lt;/h1&gt;"</c>, a raw write after
+    /// <c>Response.ContentType = "text/html"</c>) is meant for browsers, not API clients.
+    /// </summary>
+    private static bool SendsHtml(HttpResponseInfo response, IOperation body)
     {
-        if (body.WithoutImplicitConversions()?.ConstantValue is { HasValue: true, Value: string text } && text.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        var operation = response.Operation;
+        var value = body.WithoutImplicitConversions();
+        if (value?.ConstantValue is { HasValue: true, Value: string text } && text.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (value is IInterpolatedStringOperation { Parts: { Length: > 0 } parts }
+            && parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string start } }
+            && start.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (response.Style == ResponseStyle.HttpResponse && SetsHtmlContentType(operation.EnclosingFunction()))
         {
             return true;
         }
@@ -89,6 +107,20 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SetsHtmlContentType(IOperation function)
+    {
+        foreach (var descendant in function.Descendants())
+        {
+            if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" }, Value.ConstantValue: { HasValue: true, Value: string type } }
+                && type.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
             }
         }
 

@@ -486,28 +486,10 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
-    public async Task Razor_page_error_with_a_message_becomes_a_problem_object_result()
+    public async Task Razor_page_errors_and_html_pages_are_not_reported_they_answer_browsers()
     {
         const string source = """
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.AspNetCore.Mvc.RazorPages;
-
-            namespace Shop.Pages;
-
-            public sealed class ExportModel : PageModel
-            {
-                public IActionResult OnGet(string? format)
-                {
-                    if (format is null)
-                    {
-                        return [|BadRequest("A format is required.")|];
-                    }
-
-                    return Page();
-                }
-            }
-            """;
-        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -520,14 +502,30 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 {
                     if (format is null)
                     {
-                        return new ObjectResult(new ProblemDetails() { Status = StatusCodes.Status400BadRequest, Detail = "A format is required." }) { StatusCode = StatusCodes.Status400BadRequest };
+                        return BadRequest("A format is required.");
                     }
 
-                    return Page();
+                    return NotFound($"Unable to load the export '{format}'.");
+                }
+            }
+
+            public static class ErrorPages
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.Run(async context =>
+                    {
+                        context.Response.StatusCode = 500;
+                        context.Response.ContentType = "text/html";
+                        await context.Response.WriteAsync("Something went wrong. Please try again.");
+                    });
+
+                    app.MapGet("/missing/{name}", (string name) => Results.Content($"<h1>{name} is not here</h1>", statusCode: 404));
                 }
             }
             """;
-        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+
+        await Verifier.VerifyAnalyzerAsync(source);
     }
 
     [Fact]
@@ -845,5 +843,35 @@ public sealed class ErrorBodyNotProblemDetailsTests
             }
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task A_write_after_a_branch_that_set_404_and_returned_is_not_that_404()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Files
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.Run(context =>
+                    {
+                        var path = Path.Combine("docs", context.Request.Path.Value!.TrimStart('/'));
+                        if (!File.Exists(path))
+                        {
+                            context.Response.StatusCode = 404;
+                            return [|context.Response.WriteAsync("File not found")|];
+                        }
+
+                        return context.Response.WriteAsync(File.ReadAllText(path));
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
     }
 }
