@@ -1006,4 +1006,55 @@ public sealed class ExceptionMessageInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_message_assigned_in_the_catch_does_not_reach_the_responses_of_the_try_and_is_one_warning()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IInstaller
+            {
+                Task<string> InstallAsync(string name);
+            }
+
+            public sealed class PackagesController : Controller
+            {
+                private readonly IInstaller installer;
+
+                public PackagesController(IInstaller installer) => this.installer = installer;
+
+                [HttpPost]
+                public async Task<IActionResult> Upload(string? name)
+                {
+                    string? message;
+                    try
+                    {
+                        if (string.IsNullOrEmpty(name))
+                        {
+                            message = "Choose a package.";
+                            return BadRequest(new { message });
+                        }
+
+                        message = await installer.InstallAsync(name);
+                        return Ok(new { message });
+                    }
+                    catch (Exception ex)
+                    {
+                        message = ex.Message;
+                        if (name == "core")
+                        {
+                            return [|StatusCode(500, new { message })|];
+                        }
+
+                        return StatusCode(500, new { message, name });
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

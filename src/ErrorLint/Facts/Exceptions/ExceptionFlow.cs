@@ -181,7 +181,7 @@ internal sealed class ExceptionFlow
                 Trace(((IAwaitOperation)operation).Operation, depth);
                 break;
             case OperationKind.LocalReference:
-                TraceLocal(((ILocalReferenceOperation)operation).Local, depth);
+                TraceLocal((ILocalReferenceOperation)operation, depth);
                 break;
         }
     }
@@ -213,8 +213,9 @@ internal sealed class ExceptionFlow
         }
     }
 
-    private void TraceLocal(ILocalSymbol local, int depth)
+    private void TraceLocal(ILocalReferenceOperation reference, int depth)
     {
+        var local = reference.Local;
         if (!(tracedLocals ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local))
         {
             return;
@@ -222,6 +223,12 @@ internal sealed class ExceptionFlow
 
         foreach (var operation in exceptions.WritesTo(local))
         {
+            // message = ex.Message in the catch does not reach the responses of the try above it.
+            if (!CanReach(operation.Syntax, reference.Syntax))
+            {
+                continue;
+            }
+
             switch (operation)
             {
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
@@ -246,6 +253,28 @@ internal sealed class ExceptionFlow
                     break;
             }
         }
+    }
+
+    /// <summary>A write reaches a read written after it, or any read of a loop that holds them both, or from a lambda.</summary>
+    private static bool CanReach(SyntaxNode write, SyntaxNode read)
+    {
+        if (write.SpanStart < read.SpanStart)
+        {
+            return true;
+        }
+
+        foreach (var ancestor in read.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax when ancestor.Span.Contains(write.Span):
+                    return true;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                    return !ancestor.Span.Contains(write.Span) || write.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax && a.Span.Contains(write.Span) && !a.Span.Contains(read.Span));
+            }
+        }
+
+        return false;
     }
 
     private void Report(IOperation value, ExceptionLeakKind kind, HandledException origin)

@@ -104,6 +104,7 @@ internal sealed class ExceptionSinks
         Func<SentExceptionLeak, Location, IEnumerable<Location>, Diagnostic> diagnose)
     {
         var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+        var reportedLeaks = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
         start.RegisterOperationBlockAction(context =>
         {
             var leaks = model.Exceptions.LeaksIn(model.OperationsIn(context), context.OwningSymbol);
@@ -151,8 +152,16 @@ internal sealed class ExceptionSinks
                 return;
             }
 
+            // One leaked value sent by several responses (var message = ex.Message; ... return Json(message) twice) is
+            // one mistake with one fix: the responses after the first add nothing.
+            var newLeak = false;
+            foreach (var location in leaked)
+            {
+                newLeak |= reportedLeaks.TryAdd((location.SourceTree!, location.SourceSpan), 0);
+            }
+
             var syntax = reporting.ReportSyntax;
-            if (reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+            if (newLeak && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
             {
                 // The one leaked expression reported on needs no second location.
                 var location = syntax.GetLocation();
