@@ -28,6 +28,15 @@ internal sealed class HandlerContext
     /// <summary>The member the code is declared in (the method, property or field initializer).</summary>
     public ISymbol? ContainingSymbol { get; }
 
+    /// <summary>
+    /// True for a minimal-API endpoint, or a controller action as MVC routes one: a public instance method. What a
+    /// controller's private helper returns goes to its caller, not to the client.
+    /// </summary>
+    public bool IsRoutedAction
+        => FunctionKind == HandlerKind.Endpoint
+            || (FunctionKind == HandlerKind.ControllerAction
+                && ContainingSymbol is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, MethodKind: MethodKind.Ordinary });
+
     public static HandlerContext Of(IOperation operation, ISymbol? containingSymbol, WellKnownTypes types)
     {
         IOperation? function = null;

@@ -70,7 +70,7 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
         }
 
         var handler = model.GetHandler(returnOperation, context.OwningSymbol);
-        if (handler.FunctionKind is not (HandlerKind.ControllerAction or HandlerKind.Endpoint) || !IsPublicAction(handler))
+        if (!handler.IsRoutedAction)
         {
             return;
         }
@@ -82,8 +82,4 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
                 Descriptors.EL0001ErrorBodyWithSuccessStatus, returned.Syntax.GetLocation(), error.Description, 200));
         }
     }
-
-    private static bool IsPublicAction(HandlerContext handler)
-        => handler.FunctionKind == HandlerKind.Endpoint
-            || handler.ContainingSymbol is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, MethodKind: MethodKind.Ordinary };
 }

@@ -86,7 +86,8 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The message of what a try that only parses the client's input threw describes that input.</summary>
     private static bool IsAboutClientInput(SentExceptionLeak sent, ResponseModel model)
-        => ExceptionFacts.EnclosingCatch(sent.SiteOperation) is { } catchClause && ClientInputTry.OnlyReadsClientInput(catchClause, model);
+        => (ExceptionFacts.EnclosingCatch(sent.Leak.Value) ?? ExceptionFacts.EnclosingCatch(sent.SiteOperation)) is { } catchClause
+            && ClientInputTry.OnlyReadsClientInput(catchClause, model);
 
     private static Diagnostic Diagnose(SentExceptionLeak sent, Location location, IEnumerable<Location> leaked)
         => Diagnostic.Create(Descriptors.EL0010ExceptionMessageInResponse, location, leaked, ExceptionName(sent), sent.Sink);

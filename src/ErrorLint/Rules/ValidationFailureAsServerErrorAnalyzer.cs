@@ -74,19 +74,17 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
             return "the body is validation errors";
         }
 
+        // In a catch, the caught exception decides: the server's own code failed while answering (a 500 for a bug in
+        // the code that builds the validation message is right), unless what was caught is the client's bad input.
         var operation = response.Operation;
-        if (model.Validation.FailedCheck(operation) is { } failed)
+        if (ExceptionFacts.EnclosingCatch(operation) is { } catchClause)
         {
-            return Describe(failed);
+            return ExceptionFacts.Caught(catchClause, model.Types.Compilation) == FailureKind.ClientInput
+                ? "a " + catchClause.ExceptionType.Name + " was caught"
+                : null;
         }
 
-        if (ExceptionFacts.EnclosingCatch(operation) is { } catchClause
-            && ExceptionFacts.Caught(catchClause, model.Types.Compilation) == FailureKind.ClientInput)
-        {
-            return "a " + catchClause.ExceptionType.Name + " was caught";
-        }
-
-        return null;
+        return model.Validation.FailedCheck(operation) is { } failed ? Describe(failed) : null;
     }
 
     /// <summary>How the message names the failed check: <c>ModelState.IsValid is false</c>, <c>Validator.TryValidateObject failed</c>.</summary>

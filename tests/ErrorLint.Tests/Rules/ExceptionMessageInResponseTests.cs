@@ -1057,4 +1057,60 @@ public sealed class ExceptionMessageInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_private_helper_that_parses_the_clients_xml_returns_its_errors_to_the_caller_not_the_client()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Xml.Linq;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class XmlController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Check([FromBody] string xml)
+                {
+                    var errors = Parse(xml);
+                    return errors.Count == 0 ? Ok() : BadRequest(errors);
+                }
+
+                [HttpPost("schema")]
+                public IList<string> CheckSchema([FromBody] string schema)
+                {
+                    var errors = new List<string>();
+                    try
+                    {
+                        _ = XDocument.Parse(schema);
+                    }
+                    catch (Exception ex)
+                    {
+                        errors.Add(ex.Message);
+                    }
+
+                    return errors;
+                }
+
+                private static IList<string> Parse(string xml)
+                {
+                    var errors = new List<string>();
+                    try
+                    {
+                        DoSomethingOnTheServer();
+                    }
+                    catch (Exception ex)
+                    {
+                        errors.Add(ex.Message);
+                    }
+
+                    return errors;
+                }
+
+                private static void DoSomethingOnTheServer() { }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

@@ -774,4 +774,39 @@ public sealed class ValidationFailureAsServerErrorTests
             """;
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_server_failure_caught_inside_the_invalid_model_branch_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            public sealed class ValidateInputFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    if (!context.ModelState.IsValid)
+                    {
+                        try
+                        {
+                            var errors = string.Join("|", context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+                            context.Result = new JsonResult(new { code = 0, msg = errors });
+                        }
+                        catch
+                        {
+                            context.Result = new StatusCodeResult(StatusCodes.Status500InternalServerError);
+                        }
+                    }
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context) { }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

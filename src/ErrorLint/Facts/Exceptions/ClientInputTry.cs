@@ -36,7 +36,7 @@ internal static class ClientInputTry
                 case IObjectCreationOperation creation when creation.Type is { } type && (model.IsResultType(type) || IsValueType(type)):
                     break;
                 case IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation
-                    or IDynamicObjectCreationOperation or IDelegateCreationOperation or IAnonymousFunctionOperation:
+                    or IDynamicObjectCreationOperation:
                     return false;
             }
         }
@@ -59,12 +59,15 @@ internal static class ClientInputTry
             "ValidateRequestAsync" => type == "IAntiforgery",
             "ReadFromJsonAsync" or "ReadFormAsync" => type is "HttpRequestJsonExtensions" or "HttpRequest",
             "ToObject" => type is "JToken" or "JObject",
+            "LoadXml" => type == "XmlDocument",
+            "Validate" => type == "Extensions" || type == "XmlDocument",
+            "Add" => type == "XmlSchemaSet",
             _ => false,
         };
     }
 
     private static bool IsInputReaderType(ITypeSymbol type)
-        => type.Name is "Uri" or "MailAddress" or "Regex" or "JsonWebTokenHandler" or "JwtSecurityTokenHandler";
+        => type.Name is "Uri" or "MailAddress" or "Regex" or "JsonWebTokenHandler" or "JwtSecurityTokenHandler" or "XmlSchemaSet";
 
     /// <summary>Calls that cannot fail on the server's side: string, conversion and collection helpers in memory, logging, results.</summary>
     private static bool IsHarmless(IMethodSymbol method, ResponseModel model)

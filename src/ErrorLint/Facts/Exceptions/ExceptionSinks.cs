@@ -206,7 +206,7 @@ internal sealed class ExceptionSinks
                 var value = returned.WithoutImplicitConversions();
                 if (value?.Type is not { } type
                     || model.IsResultType(type)
-                    || model.GetHandler(operation, containingSymbol).FunctionKind is not (HandlerKind.ControllerAction or HandlerKind.Endpoint))
+                    || !model.GetHandler(operation, containingSymbol).IsRoutedAction)
                 {
                     return;
                 }
