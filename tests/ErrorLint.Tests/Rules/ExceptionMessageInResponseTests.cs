@@ -1113,4 +1113,38 @@ public sealed class ExceptionMessageInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_try_that_parses_and_calls_an_unresolved_store_is_still_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class AttributesController : Controller
+            {
+                private readonly {|CS0246:ShopDb|} db = null!;
+
+                [HttpPost]
+                public async Task<IActionResult> SetValue(string value)
+                {
+                    var message = string.Empty;
+                    try
+                    {
+                        var id = Convert.ToInt32(value);
+                        await db.SaveChangesAsync(id);
+                    }
+                    catch (Exception ex)
+                    {
+                        message = ex.Message;
+                    }
+
+                    return [|Json(new { message })|];
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

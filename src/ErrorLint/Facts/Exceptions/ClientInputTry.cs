@@ -35,8 +35,9 @@ internal static class ClientInputTry
                     break;
                 case IObjectCreationOperation creation when creation.Type is { } type && (model.IsResultType(type) || IsValueType(type)):
                     break;
+                // A call the compiler could not bind (a store of an unrestored package) may be anything.
                 case IInvocationOperation or IObjectCreationOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation
-                    or IDynamicObjectCreationOperation:
+                    or IDynamicObjectCreationOperation or IInvalidOperation:
                     return false;
             }
         }
