@@ -874,4 +874,44 @@ public sealed class ErrorBodyNotProblemDetailsTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task Problem_details_serialized_to_a_string_are_not_reported_and_other_serialized_bodies_are()
+    {
+        const string source = """
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class UnauthorizedProblemDetails : ProblemDetails
+            {
+                public UnauthorizedProblemDetails()
+                {
+                    Status = 401;
+                    Title = "Unauthorized";
+                }
+            }
+
+            public sealed record ErrorDto(string Error);
+
+            public static class Challenges
+            {
+                public static Task Unauthorized(HttpResponse response)
+                {
+                    response.StatusCode = 401;
+                    response.ContentType = "application/problem+json";
+                    return response.WriteAsync(JsonSerializer.Serialize(new UnauthorizedProblemDetails()));
+                }
+
+                public static Task Forbidden(HttpResponse response)
+                {
+                    response.StatusCode = 403;
+                    return [|response.WriteAsync(JsonSerializer.Serialize(new ErrorDto("Forbidden")))|];
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

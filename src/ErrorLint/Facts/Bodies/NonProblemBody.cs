@@ -64,7 +64,9 @@ internal sealed class NonProblemBody
 
         if (type.SpecialType == SpecialType.System_String)
         {
-            return new NonProblemBody(NonProblemBodyKind.Text, "a string", body);
+            return SerializedValue(body) is { Type: { } serialized } && (ProblemDetailsFacts.IsProblemDetails(serialized, types) || IsErrorContract(serialized, options))
+                ? null
+                : new NonProblemBody(NonProblemBodyKind.Text, "a string", body);
         }
 
         if (type.IsAnonymousType)
@@ -85,6 +87,12 @@ internal sealed class NonProblemBody
             _ => null,
         };
     }
+
+    /// <summary><c>problemDetails</c> in <c>WriteAsync(JsonSerializer.Serialize(problemDetails))</c>: the string is that value as JSON.</summary>
+    private static IOperation? SerializedValue(IOperation body)
+        => body is IInvocationOperation { TargetMethod: { Name: "Serialize" or "SerializeObject", ContainingType.Name: "JsonSerializer" or "JsonConvert" }, Arguments: { Length: > 0 } arguments }
+            ? arguments[0].Value.WithoutConversions()
+            : null;
 
     /// <summary>True for a type (or a base type) listed in <c>errorlint.error_contract_types</c>.</summary>
     public static bool IsErrorContract(ITypeSymbol type, ErrorLintOptions options)
