@@ -721,4 +721,48 @@ public sealed class ExceptionDetailsInResponseTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task An_exception_in_a_member_the_serializer_skips_is_not_sent()
+    {
+        const string source = """
+            using System;
+            using System.Runtime.Serialization;
+            using System.Text.Json.Serialization;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ErrorModel
+            {
+                [IgnoreDataMember]
+                public Exception? Exception { get; set; }
+
+                [JsonIgnore]
+                public string? Trace { get; set; }
+
+                [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+                public string? Details { get; set; }
+            }
+
+            public sealed class ErrorController : Controller
+            {
+                public IActionResult Error()
+                {
+                    var feature = HttpContext.Features.Get<IExceptionHandlerFeature>();
+                    var model = new ErrorModel { Exception = feature?.Error, Trace = feature?.Error.StackTrace };
+                    return StatusCode(500, model);
+                }
+
+                public IActionResult Detailed()
+                {
+                    var feature = HttpContext.Features.Get<IExceptionHandlerFeature>();
+                    var model = new ErrorModel { Exception = feature?.Error };
+                    model.Details = feature?.Error.ToString();
+                    return [|StatusCode(500, model)|];
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

@@ -123,7 +123,7 @@ internal sealed class ExceptionFlow
                 {
                     switch (member)
                     {
-                        case ISimpleAssignmentOperation assignment:
+                        case ISimpleAssignmentOperation assignment when !IsNotSerialized(assignment.Target):
                             Trace(assignment.Value, depth);
                             break;
                         case IMemberInitializerOperation nested:
@@ -238,7 +238,8 @@ internal sealed class ExceptionFlow
                     Trace(assignment.Value, depth);
                     break;
                 case IAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } write
-                    when LocalWrites.RootInstance(write.Target) is ILocalReferenceOperation owner && SymbolEqualityComparer.Default.Equals(owner.Local, local):
+                    when LocalWrites.RootInstance(write.Target) is ILocalReferenceOperation owner && SymbolEqualityComparer.Default.Equals(owner.Local, local)
+                        && !IsNotSerialized(write.Target):
                     Trace(write.Value, depth);
                     break;
                 case IInvocationOperation { Instance: { } receiver } call
@@ -253,6 +254,41 @@ internal sealed class ExceptionFlow
                     break;
             }
         }
+    }
+
+    /// <summary>A member the serializers skip (<c>[JsonIgnore]</c>, <c>[IgnoreDataMember]</c>) sends nothing of what it holds.</summary>
+    private static bool IsNotSerialized(IOperation target)
+    {
+        var member = (target as IMemberReferenceOperation)?.Member;
+        if (member is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is not ("JsonIgnoreAttribute" or "IgnoreDataMemberAttribute"))
+            {
+                continue;
+            }
+
+            // [JsonIgnore(Condition = WhenWritingNull)] still writes an exception that is there; only Always (1) skips it.
+            var skipped = true;
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Condition" && argument.Value.Value is int condition)
+                {
+                    skipped = condition == 1;
+                }
+            }
+
+            if (skipped)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A write reaches a read written after it, or any read of a loop that holds them both, or from a lambda.</summary>
