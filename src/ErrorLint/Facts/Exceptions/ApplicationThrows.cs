@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Threading;
-using ErrorLint.Operations;
-using ErrorLint.Symbols;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,14 +16,13 @@ namespace ErrorLint.Facts.Exceptions;
 /// </summary>
 internal static class ApplicationThrows
 {
-    // Calls followed from the try block: the service and the helpers it calls, not the whole program.
-    private const int MaxDepth = 2;
+    // Calls followed from the try block: the service and the helpers of its type it calls, not the whole program.
     private const int MaxMethods = 24;
 
     /// <summary>
-    /// True when a method of this compilation that the try block of <paramref name="catchClause"/> calls (directly, through
-    /// an interface the compilation implements, or through one more call) throws the caught type, or a type derived from it,
-    /// with a message written in the code.
+    /// True when a method of this compilation that the try block of <paramref name="catchClause"/> calls (directly, or
+    /// through an interface the compilation implements), or a method of its type that it calls by name, throws the caught
+    /// type (by its simple name) with a message written in the code.
     /// </summary>
     public static bool ThrowsCaughtTypeWithOwnMessage(ICatchClauseOperation catchClause, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -31,33 +31,23 @@ internal static class ApplicationThrows
             return false;
         }
 
-        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        return Throws(tryOperation.Body, caught, compilation, visited, 0, cancellationToken);
-    }
-
-    private static bool Throws(IOperation body, INamedTypeSymbol caught, Compilation compilation, HashSet<IMethodSymbol> visited, int depth, CancellationToken cancellationToken)
-    {
-        foreach (var operation in body.Descendants())
+        // Read as syntax, never bound: this runs for every such catch while the user types.
+        var visited = 0;
+        foreach (var operation in tryOperation.Body.Descendants())
         {
-            if (depth > 0 && operation is IThrowOperation { Exception: { } thrown } && IsOwnMessage(thrown.WithoutConversions(), caught))
-            {
-                return true;
-            }
-
-            if (depth >= MaxDepth || operation is not IInvocationOperation invocation)
+            if (operation is not IInvocationOperation invocation)
             {
                 continue;
             }
 
             foreach (var callee in Implementations(invocation.TargetMethod, compilation))
             {
-                if (visited.Count >= MaxMethods || !visited.Add(callee))
+                if (++visited > MaxMethods)
                 {
-                    continue;
+                    return false;
                 }
 
-                if (SourceBodies.Of(callee, compilation, cancellationToken) is { } calleeBody
-                    && Throws(calleeBody, caught, compilation, visited, depth + 1, cancellationToken))
+                if (ThrowsInMethodOrItsHelpers(callee, caught.Name, cancellationToken))
                 {
                     return true;
                 }
@@ -67,11 +57,72 @@ internal static class ApplicationThrows
         return false;
     }
 
-    /// <summary><c>new InvalidOperationException("The invoice is posted.")</c> or an interpolated message, of the caught type or one derived from it.</summary>
-    private static bool IsOwnMessage(IOperation? thrown, INamedTypeSymbol caught)
-        => thrown is IObjectCreationOperation { Type: { } type, Arguments: { Length: > 0 } arguments }
-            && (SymbolEqualityComparer.Default.Equals(type, caught) || type.InheritsFrom(caught))
-            && arguments[0].Value.WithoutConversions() is { ConstantValue.HasValue: true } or IInterpolatedStringOperation;
+    /// <summary>The callee throws it, or one of the methods of its type that it calls by simple name does (<c>EnsureDraft(id)</c>).</summary>
+    private static bool ThrowsInMethodOrItsHelpers(IMethodSymbol callee, string caughtName, CancellationToken cancellationToken)
+    {
+        foreach (var reference in callee.DeclaringSyntaxReferences)
+        {
+            var body = reference.GetSyntax(cancellationToken);
+            if (ThrowsByName(body, caughtName))
+            {
+                return true;
+            }
+
+            if (body.Parent is not TypeDeclarationSyntax type)
+            {
+                continue;
+            }
+
+            var examined = 0;
+            foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is not IdentifierNameSyntax { Identifier.ValueText: var name } || examined++ > MaxMethods)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.Members)
+                {
+                    if (member is MethodDeclarationSyntax helper && helper.Identifier.ValueText == name && ThrowsByName(helper, caughtName))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>throw new InvalidOperationException("The invoice is posted.")</c> or with an interpolated message, by the type's simple name.</summary>
+    private static bool ThrowsByName(SyntaxNode scope, string caughtName)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            var thrown = node switch
+            {
+                ThrowStatementSyntax statement => statement.Expression,
+                ThrowExpressionSyntax expression => expression.Expression,
+                _ => null,
+            };
+            if (thrown is ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } creation
+                && SimpleName(creation.Type) == caughtName
+                && arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } or InterpolatedStringExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? SimpleName(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>The method itself when declared in source, else the source implementations of an interface method.</summary>
     private static IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method, Compilation compilation)
