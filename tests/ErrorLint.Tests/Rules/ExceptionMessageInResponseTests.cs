@@ -919,9 +919,9 @@ public sealed class ExceptionMessageInResponseTests
 
             public sealed class InvoicesController : ControllerBase
             {
-                private readonly IInvoiceService invoices;
+                private readonly InvoiceService invoices;
 
-                public InvoicesController(IInvoiceService invoices) => this.invoices = invoices;
+                public InvoicesController(InvoiceService invoices) => this.invoices = invoices;
 
                 [HttpPut("{id}/currency")]
                 public async Task<IActionResult> ChangeCurrency(int id, string currency)
