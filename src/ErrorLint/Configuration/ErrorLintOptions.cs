@@ -19,16 +19,19 @@ internal sealed class ErrorLintOptions
     public const string SafeExceptionTypesKey = "errorlint.safe_exception_types";
     public const string RetryAfterSecondsKey = "errorlint.retry_after_seconds";
     public const string ErrorContractTypesKey = "errorlint.error_contract_types";
+    public const string DevelopmentOnlyAttributesKey = "errorlint.development_only_attributes";
+    public const string ErrorReportTypesKey = "errorlint.error_report_types";
 
     public const int DefaultValidationStatus = 400;
     public const int DefaultRetryAfterSeconds = 60;
 
     public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(
-        ValidationStatusKey, ErrorMemberNamesKey, ErrorTypesKey, FailureFactoriesKey, SafeExceptionTypesKey, RetryAfterSecondsKey, ErrorContractTypesKey);
+        ValidationStatusKey, ErrorMemberNamesKey, ErrorTypesKey, FailureFactoriesKey, SafeExceptionTypesKey, RetryAfterSecondsKey, ErrorContractTypesKey,
+        DevelopmentOnlyAttributesKey, ErrorReportTypesKey);
 
     public static readonly ErrorLintOptions Default = new(
         DefaultValidationStatus, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty,
-        ImmutableArray<string>.Empty, DefaultRetryAfterSeconds, ImmutableArray<string>.Empty);
+        ImmutableArray<string>.Empty, DefaultRetryAfterSeconds, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
 
     // The options object of a tree is stable for a compilation, so parsing happens once per tree.
     private static readonly ConditionalWeakTable<AnalyzerConfigOptions, ErrorLintOptions> Parsed = new();
@@ -40,7 +43,9 @@ internal sealed class ErrorLintOptions
         ImmutableArray<string> failureFactories,
         ImmutableArray<string> safeExceptionTypes,
         int retryAfterSeconds,
-        ImmutableArray<string> errorContractTypes)
+        ImmutableArray<string> errorContractTypes,
+        ImmutableArray<string> developmentOnlyAttributes,
+        ImmutableArray<string> errorReportTypes)
     {
         ValidationStatus = validationStatus;
         ErrorMemberNames = errorMemberNames;
@@ -49,6 +54,8 @@ internal sealed class ErrorLintOptions
         SafeExceptionTypes = safeExceptionTypes;
         RetryAfterSeconds = retryAfterSeconds;
         ErrorContractTypes = errorContractTypes;
+        DevelopmentOnlyAttributes = developmentOnlyAttributes;
+        ErrorReportTypes = errorReportTypes;
     }
 
     /// <summary>The status code fixes use for validation failures: 400 (default) or 422.</summary>
@@ -71,6 +78,12 @@ internal sealed class ErrorLintOptions
 
     /// <summary>Body types the API documents as its error contract instead of problem details (EL0012).</summary>
     public ImmutableArray<string> ErrorContractTypes { get; }
+
+    /// <summary>Attributes that enable an action or controller only in development or a test mode (EL0009, EL0010, EL0011).</summary>
+    public ImmutableArray<string> DevelopmentOnlyAttributes { get; }
+
+    /// <summary>Types an endpoint sends as a report of a run or a check, errors included (EL0001, EL0009, EL0010).</summary>
+    public ImmutableArray<string> ErrorReportTypes { get; }
 
     public static ErrorLintOptions For(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
         => Parsed.GetValue(provider.GetOptions(tree), Parse);
@@ -108,7 +121,9 @@ internal sealed class ErrorLintOptions
             ReadList(options, FailureFactoriesKey),
             ReadList(options, SafeExceptionTypesKey),
             retryAfter,
-            ReadList(options, ErrorContractTypesKey));
+            ReadList(options, ErrorContractTypesKey),
+            ReadList(options, DevelopmentOnlyAttributesKey),
+            ReadList(options, ErrorReportTypesKey));
     }
 
     private static int? ReadInt(AnalyzerConfigOptions options, string key)

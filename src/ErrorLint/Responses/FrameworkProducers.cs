@@ -50,9 +50,9 @@ internal sealed class FrameworkProducers
         switch (families.GetOrAdd(type.OriginalDefinition, familyOf))
         {
             case ProducerFamily.Results:
-                return DescribeFrameworkHelper(invocation, name, ResponseStyle.Results, "Results.");
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.Results, "Results.") is { } result ? statusWrittenApart.Apply(result) : null;
             case ProducerFamily.TypedResults:
-                return DescribeFrameworkHelper(invocation, name, ResponseStyle.TypedResults, "TypedResults.");
+                return DescribeFrameworkHelper(invocation, name, ResponseStyle.TypedResults, "TypedResults.") is { } typedResult ? statusWrittenApart.Apply(typedResult) : null;
             case ProducerFamily.Controller:
                 return DescribeFrameworkHelper(invocation, name, ResponseStyle.Controller, string.Empty) is { } controllerResult ? statusWrittenApart.Apply(controllerResult) : null;
             case ProducerFamily.RazorPage:
@@ -124,6 +124,11 @@ internal sealed class FrameworkProducers
         }
 
         var (status, origin) = ResolveStatus(statusOperation, impliedStatus, body, kind);
+        if (origin == StatusOrigin.Implied && KnownProducers.LeavesStatusAlone(name))
+        {
+            origin = StatusOrigin.FrameworkDefault;
+        }
+
         return new HttpResponseInfo(invocation, style, kind, prefix + name, status, origin, statusOperation, body);
     }
 

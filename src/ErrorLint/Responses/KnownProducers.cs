@@ -67,4 +67,10 @@ internal static class KnownProducers
         => Helpers.ContainsKey(methodName) || methodName is "WriteAsync" or "WriteAsJsonAsync" or "TryWriteAsync";
 
     public static bool IsBodyParameter(string parameterName) => BodyParameters.Contains(parameterName);
+
+    /// <summary>
+    /// Helpers whose result sets no status of its own when given none (<c>JsonResult</c>, <c>ContentResult</c>,
+    /// <c>Results.Json</c>, <c>Results.Text</c>): the response keeps the status already set, 200 unless something set another.
+    /// </summary>
+    public static bool LeavesStatusAlone(string name) => name is "Json" or "Content" or "Text";
 }

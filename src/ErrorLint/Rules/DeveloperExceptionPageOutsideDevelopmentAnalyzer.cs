@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading;
+using ErrorLint.Configuration;
 using ErrorLint.Facts.Development;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
@@ -58,7 +59,10 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentAnalyzer : Diagnosti
             return;
         }
 
-        if (!development.IsDevelopmentOnly(invocation, context.OwningSymbol))
+        var attributes = ErrorLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).DevelopmentOnlyAttributes;
+        if (!development.IsDevelopmentOnly(invocation, context.OwningSymbol)
+            && !development.IsDevelopmentByDefault(invocation, context.CancellationToken)
+            && !DevelopmentGuards.HasDevelopmentOnlyAttribute(context.OwningSymbol, attributes))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment, invocation.Syntax.GetLocation(), name));
         }

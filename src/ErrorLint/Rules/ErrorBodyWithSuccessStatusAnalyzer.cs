@@ -51,7 +51,7 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
         }
 
         var options = ErrorLintOptions.For(context.Options, response.Operation.Syntax.SyntaxTree);
-        if (ErrorBodyClassifier.Classify(body, model.Types, options) is { } error)
+        if (ErrorBodyClassifier.Classify(body, model.Types, options) is { } error && !ErrorReports.IsReportType(body.Type, options, context.Compilation))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0001ErrorBodyWithSuccessStatus, response.Operation.Syntax.GetLocation(), error.Description, response.StatusCode));
@@ -76,7 +76,7 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
         }
 
         var options = ErrorLintOptions.For(context.Options, returnOperation.Syntax.SyntaxTree);
-        if (ErrorBodyClassifier.Classify(returned, model.Types, options) is { } error)
+        if (ErrorBodyClassifier.Classify(returned, model.Types, options) is { } error && !ErrorReports.IsReportType(type, options, context.Compilation))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0001ErrorBodyWithSuccessStatus, returned.Syntax.GetLocation(), error.Description, 200));

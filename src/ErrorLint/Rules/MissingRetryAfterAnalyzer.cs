@@ -64,7 +64,8 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
         }
 
         // A health or readiness probe's 503 takes the instance out of rotation; the prober keeps its own schedule.
-        if (response.StatusCode == 503 && HealthEndpoints.Contains(response.Operation, context.OwningSymbol))
+        // A 503 sent because the host is stopping has no time to tell: this instance is not coming back.
+        if (response.StatusCode == 503 && (HealthEndpoints.Contains(response.Operation, context.OwningSymbol) || ShutdownResponses.AnswersShutdown(response.Operation)))
         {
             return;
         }

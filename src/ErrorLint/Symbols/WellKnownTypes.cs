@@ -57,6 +57,7 @@ internal sealed class WellKnownTypes
         ["Microsoft.AspNetCore.Http.ProblemDetailsContext"] = "Microsoft.AspNetCore.Http.Abstractions",
         ["Microsoft.AspNetCore.Diagnostics.IExceptionHandler"] = "Microsoft.AspNetCore.Diagnostics",
         ["Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
+        ["Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
         ["Microsoft.AspNetCore.Diagnostics.ErrorContext"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
         ["Microsoft.AspNetCore.Mvc.Filters.ExceptionContext"] = "Microsoft.AspNetCore.Mvc.Abstractions",
         ["Microsoft.Extensions.Hosting.IHostEnvironment"] = "Microsoft.Extensions.Hosting.Abstractions",
@@ -108,6 +109,7 @@ internal sealed class WellKnownTypes
         ExceptionContext = Find("Microsoft.AspNetCore.Mvc.Filters.ExceptionContext");
         ExceptionHandler = Find("Microsoft.AspNetCore.Diagnostics.IExceptionHandler");
         ExceptionHandlerFeature = Find("Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature");
+        StatusCodeReExecuteFeature = Find("Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature");
         ErrorContext = Find("Microsoft.AspNetCore.Diagnostics.ErrorContext");
         RateLimiterOptions = Find("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
         OnRejectedContext = Find("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
@@ -160,6 +162,9 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ExceptionContext { get; }
     public INamedTypeSymbol? ExceptionHandler { get; }
     public INamedTypeSymbol? ExceptionHandlerFeature { get; }
+
+    /// <summary><c>IStatusCodeReExecuteFeature</c>: the original request of one <c>UseStatusCodePagesWithReExecute</c> re-executed.</summary>
+    public INamedTypeSymbol? StatusCodeReExecuteFeature { get; }
 
     /// <summary>The developer exception page's context for its problem-details writer.</summary>
     public INamedTypeSymbol? ErrorContext { get; }

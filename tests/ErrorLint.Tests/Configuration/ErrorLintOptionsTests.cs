@@ -77,7 +77,9 @@ public sealed class ErrorLintOptionsTests
             (ErrorLintOptions.FailureFactoriesKey, "Outcome.Rejected"),
             (ErrorLintOptions.SafeExceptionTypesKey, "UserFacingException"),
             (ErrorLintOptions.RetryAfterSecondsKey, "15"),
-            (ErrorLintOptions.ErrorContractTypesKey, "ApiError"));
+            (ErrorLintOptions.ErrorContractTypesKey, "ApiError"),
+            (ErrorLintOptions.DevelopmentOnlyAttributesKey, "TestModeOnly"),
+            (ErrorLintOptions.ErrorReportTypesKey, "ScriptRun"));
         Assert.Equal(422, options.ValidationStatus);
         Assert.Equal(new[] { "fault" }, options.ErrorMemberNames);
         Assert.Equal(new[] { "Outcome" }, options.ErrorTypes);
@@ -85,6 +87,8 @@ public sealed class ErrorLintOptionsTests
         Assert.Equal(new[] { "UserFacingException" }, options.SafeExceptionTypes);
         Assert.Equal(15, options.RetryAfterSeconds);
         Assert.Equal(new[] { "ApiError" }, options.ErrorContractTypes);
+        Assert.Equal(new[] { "TestModeOnly" }, options.DevelopmentOnlyAttributes);
+        Assert.Equal(new[] { "ScriptRun" }, options.ErrorReportTypes);
     }
 
     [Fact]

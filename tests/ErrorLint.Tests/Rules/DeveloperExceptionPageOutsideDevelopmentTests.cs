@@ -489,4 +489,106 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(0).WithArguments("UseDeveloperExceptionPage"),
             Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(1).WithArguments("UseDeveloperExceptionPage"));
     }
+
+    [Fact]
+    public async Task A_setting_that_falls_back_to_the_development_environment_guards_like_Development()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public enum ErrorPageMode
+            {
+                Off,
+                DevelopmentOnly,
+                On,
+            }
+
+            public sealed class DebugSettings
+            {
+                public ErrorPageMode Mode { get; set; }
+
+                public bool? ShowErrorPage { get; set; }
+
+                public bool CanShowErrorPage(IWebHostEnvironment env)
+                    => Mode == ErrorPageMode.On || (Mode == ErrorPageMode.DevelopmentOnly && env.IsDevelopment());
+
+                public bool AlwaysShowErrorPage() => Mode != ErrorPageMode.Off;
+            }
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app, DebugSettings settings)
+                {
+                    if (settings.CanShowErrorPage(app.Environment))
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+
+                    var useErrorPage = settings.ShowErrorPage ?? app.Environment.IsDevelopment();
+                    if (useErrorPage)
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseExceptionHandler("/Error");
+                    }
+                }
+
+                public static void ConfigureAlways(WebApplication app, DebugSettings settings)
+                {
+                    if (settings.AlwaysShowErrorPage())
+                    {
+                        {|#0:app.UseDeveloperExceptionPage()|};
+                    }
+
+                    if ((settings.ShowErrorPage ?? app.Environment.IsDevelopment()) || app.Environment.IsStaging())
+                    {
+                        {|#1:app.UseDeveloperExceptionPage()|};
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(0).WithArguments("UseDeveloperExceptionPage"),
+            Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(1).WithArguments("UseDeveloperExceptionPage"));
+    }
+
+    [Fact]
+    public async Task A_member_with_a_configured_development_only_attribute_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+
+            public sealed class TestHostOnlyAttribute : Attribute
+            {
+            }
+
+            public static class Pipeline
+            {
+                [TestHostOnly]
+                public static void ConfigureTestHost(IApplicationBuilder app)
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+
+                public static void Configure(IApplicationBuilder app)
+                {
+                    {|#0:app.UseDeveloperExceptionPage()|};
+                }
+            }
+            """;
+
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.development_only_attributes = TestHostOnly") } },
+            ExpectedDiagnostics = { Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(0).WithArguments("UseDeveloperExceptionPage") },
+        }.RunAsync();
+    }
 }

@@ -914,4 +914,115 @@ public sealed class ErrorBodyNotProblemDetailsTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task Errors_of_endpoints_that_otherwise_answer_with_views_files_or_images_are_not_reported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ProductModel
+            {
+                public int Id { get; set; }
+            }
+
+            public sealed class ProductAdminController : Controller
+            {
+                public IActionResult Edit(int id)
+                {
+                    if (id <= 0)
+                    {
+                        return BadRequest($"Product #{id} cannot be edited.");
+                    }
+
+                    return View(new ProductModel { Id = id });
+                }
+
+                public IActionResult Barcode(string data)
+                {
+                    if (data.Length > 80)
+                    {
+                        return StatusCode(500, "The data is too long for a barcode.");
+                    }
+
+                    return Content("<svg/>", "image/svg+xml");
+                }
+
+                public IActionResult Download(string name)
+                {
+                    if (name.Contains(".."))
+                    {
+                        return BadRequest("Invalid file name.");
+                    }
+
+                    return PhysicalFile("/files/" + name, "application/octet-stream");
+                }
+
+                public IActionResult RobotsTxt(string? text)
+                {
+                    if (text is null)
+                    {
+                        Response.StatusCode = 404;
+                        return Content("Not found", "text/plain");
+                    }
+
+                    return Content(text, "text/plain");
+                }
+
+                public IActionResult Rename(int id, string name)
+                {
+                    if (name.Length == 0)
+                    {
+                        return [|BadRequest("A name is required.")|];
+                    }
+
+                    return Json(new ProductModel { Id = id });
+                }
+            }
+
+            public sealed class MediaMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public MediaMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    if (!context.Request.Path.StartsWithSegments("/media"))
+                    {
+                        await next(context);
+                        return;
+                    }
+
+                    await NotFound(context.Request.Query["mime"]);
+
+                    async Task NotFound(string? mime)
+                    {
+                        context.Response.ContentType = mime ?? "text/html";
+                        context.Response.StatusCode = 404;
+                        await context.Response.WriteAsync("404: Not Found");
+                    }
+                }
+            }
+
+            public static class Forms
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/subscribe", (string? email) => email is null
+                        ? Results.BadRequest("An e-mail address is required.")
+                        : Results.Content("<p>Thank you</p>", "text/html"));
+
+                    app.MapPost("/api/subscribe", (string? email) => email is null
+                        ? [|Results.BadRequest("An e-mail address is required.")|]
+                        : Results.Ok());
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

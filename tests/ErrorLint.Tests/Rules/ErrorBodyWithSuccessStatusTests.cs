@@ -665,4 +665,118 @@ public sealed class ErrorBodyWithSuccessStatusTests
             }
         }
         """);
+
+    [Fact]
+    public Task An_error_action_the_exception_handler_re_executes_keeps_the_status_it_set() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Diagnostics;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ErrorModel
+        {
+            public string? Error { get; set; }
+
+            public string? Path { get; set; }
+        }
+
+        public sealed class ErrorController : Controller
+        {
+            [Route("/Error")]
+            public IActionResult Index()
+            {
+                var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+                return Json(new ErrorModel { Error = "The request failed", Path = feature?.Path });
+            }
+
+            [Route("/Status/{code}")]
+            public IActionResult Status(int code)
+            {
+                var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+                return Content("Error " + code + " at " + original?.OriginalPath);
+            }
+
+            [Route("/Fallback")]
+            public IActionResult Fallback()
+            {
+                var feature = HttpContext.Features.Get<IExceptionHandlerFeature>();
+                return [|Ok(new ErrorModel { Error = feature?.Error.GetType().Name })|];
+            }
+        }
+
+        public sealed class ReportController : Controller
+        {
+            public IActionResult Index() => [|Json(new ErrorModel { Error = "The request failed" })|];
+        }
+        """);
+
+    [Fact]
+    public Task Status_set_on_the_response_before_Json_or_Results_Text_stands() => Verifier.VerifyAnalyzerAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class LegacyController : Controller
+        {
+            public IActionResult Find(int id)
+            {
+                if (id <= 0)
+                {
+                    Response.StatusCode = 404;
+                    return Json(new { error = "Not found" });
+                }
+
+                return [|Json(new { error = "Locked" })|];
+            }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/legacy", (HttpContext context) =>
+                {
+                    context.Response.StatusCode = 410;
+                    return Results.Json(new { error = "Gone" });
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_report_of_a_run_or_a_check_holds_its_errors_and_is_sent_with_200() => new Verifier.Test
+    {
+        TestCode = """
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ImportReport
+            {
+                public List<string> Errors { get; } = new();
+            }
+
+            public sealed class ProbeOutcome
+            {
+                public string? Error { get; set; }
+            }
+
+            public sealed class ProbeResult
+            {
+                public string? Error { get; set; }
+            }
+
+            public sealed class ImportController : ControllerBase
+            {
+                public IActionResult Import() => Ok(new ImportReport { Errors = { "Row 3 has no price" } });
+
+                public IActionResult Probe() => Ok(new ProbeOutcome { Error = "The host did not answer" });
+
+                public ProbeOutcome ProbeDirect() => new ProbeOutcome { Error = "The host did not answer" };
+
+                public IActionResult Save() => [|Ok(new ProbeResult { Error = "The item was not saved" })|];
+            }
+            """,
+        TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.error_report_types = ProbeOutcome") } },
+    }.RunAsync();
 }

@@ -865,4 +865,52 @@ public sealed class MissingRetryAfterTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_503_sent_while_the_host_is_stopping_is_not_reported()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class SchedulerMiddleware
+            {
+                private readonly CancellationToken stopping;
+                private readonly IHostApplicationLifetime lifetime;
+
+                public SchedulerMiddleware(RequestDelegate next, IHostApplicationLifetime lifetime)
+                {
+                    this.lifetime = lifetime;
+                    stopping = lifetime.ApplicationStopping;
+                }
+
+                public async Task InvokeAsync(HttpContext context, CancellationToken requestAborted)
+                {
+                    if (stopping.IsCancellationRequested)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                        return;
+                    }
+
+                    if (lifetime.ApplicationStopping.IsCancellationRequested || context.RequestAborted.IsCancellationRequested)
+                    {
+                        context.Response.StatusCode = 503;
+                        return;
+                    }
+
+                    if (requestAborted.IsCancellationRequested)
+                    {
+                        [|context.Response.StatusCode = 503|];
+                        return;
+                    }
+
+                    await context.Response.WriteAsync("ran");
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

@@ -1,9 +1,15 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
 using ErrorLint.Conditions;
+using ErrorLint.Configuration;
+using ErrorLint.Operations;
 using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Facts.Development;
 
@@ -16,13 +22,59 @@ namespace ErrorLint.Facts.Development;
 /// </summary>
 internal sealed class DevelopmentGuards
 {
+    private const int MaxHelperDepth = 2;
+
     private readonly ConditionReader<EnvironmentFact> conditions;
+    private readonly DevelopmentConditions environment;
+    private readonly Compilation compilation;
 
     public DevelopmentGuards(ResponseModel model)
-        => conditions = new ConditionReader<EnvironmentFact>(new DevelopmentConditions(model.Types), model.Members);
+    {
+        environment = new DevelopmentConditions(model.Types);
+        conditions = new ConditionReader<EnvironmentFact>(environment, model.Members);
+        compilation = model.Types.Compilation;
+    }
 
     public bool IsDevelopmentOnly(IOperation operation, ISymbol? containingSymbol)
         => IsInDevelopmentConvention(containingSymbol) || IsUnderDebugDirective(operation.Syntax) || OnEveryPath(operation, development: true);
+
+    /// <summary>
+    /// Whether the member or its type carries an attribute the team names in <c>errorlint.development_only_attributes</c>:
+    /// an action filter or constraint that enables the endpoint only in development or a test mode.
+    /// </summary>
+    public static bool HasDevelopmentOnlyAttribute(ISymbol? symbol, ImmutableArray<string> attributeNames)
+    {
+        if (attributeNames.IsEmpty)
+        {
+            return false;
+        }
+
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } attributeClass && NamesAttribute(attributeNames, attributeClass))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>DevelopmentOnly</c>, <c>DevelopmentOnlyAttribute</c> or the full name.</summary>
+    private static bool NamesAttribute(ImmutableArray<string> names, INamedTypeSymbol attributeClass)
+    {
+        if (ErrorLintOptions.Names(names, attributeClass))
+        {
+            return true;
+        }
+
+        const string Suffix = "Attribute";
+        var name = attributeClass.Name;
+        return name.EndsWith(Suffix, System.StringComparison.Ordinal) && names.Contains(name.Substring(0, name.Length - Suffix.Length));
+    }
 
     /// <summary>True where the code runs only outside development: <c>if (!env.IsDevelopment())</c>, or its <c>else</c>.</summary>
     public bool IsOutsideDevelopmentOnly(IOperation operation) => OnEveryPath(operation, development: false);
@@ -51,6 +103,82 @@ internal sealed class DevelopmentGuards
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True inside an <c>if</c> whose condition falls back to the environment: <c>settings.ShowErrors ?? env.IsDevelopment()</c>,
+    /// <c>mode == On || (mode == DevelopmentOnly &amp;&amp; env.IsDevelopment())</c>, also through a local or the application's
+    /// own helper (<c>debugSettings.CanShowErrorPage(env)</c>). The code runs in development, and elsewhere only when an
+    /// operator turns it on; the team chose where it runs (EL0011).
+    /// </summary>
+    public bool IsDevelopmentByDefault(IOperation operation, CancellationToken cancellationToken)
+    {
+        var child = operation;
+        for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation conditional && ReferenceEquals(conditional.WhenTrue, child)
+                && FallsBackToDevelopment(conditional.Condition, 0, cancellationToken)
+                && !NamesAnotherEnvironment(conditional.Condition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool FallsBackToDevelopment(IOperation? condition, int depth, CancellationToken cancellationToken)
+    {
+        switch (condition.WithoutImplicitConversions())
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } both:
+                return FallsBackToDevelopment(both.LeftOperand, depth, cancellationToken) || FallsBackToDevelopment(both.RightOperand, depth, cancellationToken);
+            case ICoalesceOperation coalesce:
+                return FallsBackToDevelopment(coalesce.WhenNull, depth, cancellationToken);
+            case ILocalReferenceOperation local when depth < MaxHelperDepth:
+                return FallsBackToDevelopment(LocalValues.InitialValue(local), depth + 1, cancellationToken);
+            case IInvocationOperation invocation when environment.Atom(invocation) is { } fact:
+                return fact.IsDevelopment && fact.Matches;
+            case IInvocationOperation { TargetMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } helper } when depth < MaxHelperDepth && helper.IsDeclaredIn(compilation):
+                return ReturnsFallbackToDevelopment(SourceBodies.Of(helper, compilation, cancellationToken), depth + 1, cancellationToken);
+            case IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean, GetMethod: { } getter } } when depth < MaxHelperDepth && getter.IsDeclaredIn(compilation):
+                return ReturnsFallbackToDevelopment(SourceBodies.Of(getter, compilation, cancellationToken), depth + 1, cancellationToken);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>env.IsDevelopment() || env.IsProduction()</c> runs in production by the code's own choice, not an operator's.</summary>
+    private bool NamesAnotherEnvironment(IOperation condition)
+    {
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation invocation
+                && (invocation.TargetMethod.Name is "IsProduction" or "IsStaging" || environment.Atom(invocation) is { IsDevelopment: false }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ReturnsFallbackToDevelopment(IOperation? body, int depth, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value } && FallsBackToDevelopment(value, depth, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInDevelopmentConvention(ISymbol? symbol)

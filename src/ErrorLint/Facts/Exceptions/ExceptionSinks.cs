@@ -4,7 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ErrorLint.Configuration;
 using ErrorLint.Facts.Bodies;
+using ErrorLint.Facts.Development;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
@@ -96,6 +98,17 @@ internal sealed class ExceptionSinks
     /// message rule stays silent on a response that also sends details: the details rule covers it. A leaked expression
     /// inside a response is reported once, however many sinks it reaches.
     /// </summary>
+    /// <summary>
+    /// Whether the team declared this exception data fit to send: the endpoint is enabled only in development or a test
+    /// mode (<c>errorlint.development_only_attributes</c>), or the data goes out in a report of a run or check.
+    /// </summary>
+    private static bool IsDeclaredAllowed(OperationBlockAnalysisContext context, SentExceptionLeak sent)
+    {
+        var options = ErrorLintOptions.For(context.Options, sent.Leak.Syntax.SyntaxTree);
+        return DevelopmentGuards.HasDevelopmentOnlyAttribute(context.OwningSymbol, options.DevelopmentOnlyAttributes)
+            || ErrorReports.Contains(sent.Leak.Value, sent.SiteOperation, options, context.Compilation);
+    }
+
     public static void RegisterLeakAction(
         CompilationStartAnalysisContext start,
         ResponseModel model,
@@ -140,7 +153,7 @@ internal sealed class ExceptionSinks
                     continue;
                 }
 
-                if (reports(context, sent))
+                if (!IsDeclaredAllowed(context, sent) && reports(context, sent))
                 {
                     reporting ??= sent;
                     (leaked ??= new List<Location>()).Add(sent.Leak.Syntax.GetLocation());
