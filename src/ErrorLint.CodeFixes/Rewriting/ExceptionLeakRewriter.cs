@@ -27,19 +27,24 @@ internal sealed class ExceptionLeakRewriter
     private const string LoggingNamespace = "Microsoft.Extensions.Logging";
 
     private readonly IReadOnlyList<ExpressionSyntax> targets;
+    private readonly ExpressionSyntax? problem;
     private readonly StatementSyntax? logBefore;
     private readonly string? logStatement;
     private readonly bool addUsing;
 
-    private ExceptionLeakRewriter(IReadOnlyList<ExpressionSyntax> targets, StatementSyntax? logBefore, string? logStatement, bool addUsing)
+    private ExceptionLeakRewriter(IReadOnlyList<ExpressionSyntax> targets, ExpressionSyntax? problem, StatementSyntax? logBefore, string? logStatement, bool addUsing)
     {
         this.targets = targets;
+        this.problem = problem;
         this.logBefore = logBefore;
         this.logStatement = logStatement;
         this.addUsing = addUsing;
     }
 
     private bool Logs => logStatement is not null;
+
+    private string Title => (problem is null ? "Send a generic message" : "Send problem details with a generic message")
+        + (Logs ? " and log the exception" : " (nothing logs the exception)");
 
     /// <summary>Offers the fix for each of the context's diagnostics where it can be planned, under one equivalence key per rule.</summary>
     public static async Task RegisterFixesAsync(CodeFixContext context, string equivalenceKey)
@@ -53,9 +58,8 @@ internal sealed class ExceptionLeakRewriter
         {
             if (TryPlan(model, root, responses, diagnostic, context.CancellationToken) is { } plan)
             {
-                var title = plan.Logs ? "Send a generic message and log the exception" : "Send a generic message";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, _ => Task.FromResult(plan.Apply(context.Document, root)), equivalenceKey),
+                    CodeAction.Create(plan.Title, ct => plan.ApplyAsync(context.Document, root, ct), equivalenceKey),
                     diagnostic);
             }
         }
@@ -91,8 +95,62 @@ internal sealed class ExceptionLeakRewriter
             }
         }
 
-        return targets.Count == 0 ? null : new ExceptionLeakRewriter(targets, logging.Statement, logging.Log, logging.AddUsing);
+        if (targets.Count == 0)
+        {
+            return null;
+        }
+
+        // StatusCode(500, new { message = ex.Message, stackTrace = ex.StackTrace }): the same generic text in every member
+        // is still not an error format; the response becomes problem details with one generic detail.
+        if (WholeResponseAsProblem(model, responses, targets, cancellationToken) is ({ } response, { } problem))
+        {
+            return new ExceptionLeakRewriter(new[] { response }, problem, logging.Statement, logging.Log, logging.AddUsing);
+        }
+
+        return new ExceptionLeakRewriter(targets, problem: null, logging.Statement, logging.Log, logging.AddUsing);
     }
+
+    /// <summary>
+    /// The response and its problem-details replacement, when a leak is a member of the anonymous object the response
+    /// sends and two or more of its members hold exception data (the message counts: EL0010 leaves such a response to
+    /// EL0009), in a style with a <c>Problem</c> helper whose result the code can hold as it is.
+    /// </summary>
+    private static (ExpressionSyntax? Response, ExpressionSyntax? Problem) WholeResponseAsProblem(
+        SemanticModel model, ResponseModel responses, List<ExpressionSyntax> targets, CancellationToken cancellationToken)
+    {
+        if (targets[0].Parent is not AnonymousObjectMemberDeclaratorSyntax { Parent: AnonymousObjectCreationExpressionSyntax body }
+            || !targets.All(t => t.Parent is AnonymousObjectMemberDeclaratorSyntax member && member.Parent == body)
+            || body.Initializers.Count(member => HoldsExceptionData(model, responses, member.Expression, cancellationToken)) < 2)
+        {
+            return default;
+        }
+
+        foreach (var node in body.Ancestors().OfType<ExpressionSyntax>().Take(3))
+        {
+            if (model.GetOperation(node, cancellationToken) is not { } operation
+                || responses.Describe(operation, cancellationToken) is not { StatusCode: { } status, Body.Syntax: var sent } response
+                || sent != body)
+            {
+                continue;
+            }
+
+            var containing = model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+            var style = FixStyles.For(response, containing, responses.Types);
+            if (style is not (FixStyle.Controller or FixStyle.Results or FixStyle.TypedResults)
+                || ResponseReplacer.TryPlan(model, node, ProblemReplacement.ProblemTypeName(style), cancellationToken) is not { WidensUnion: false })
+            {
+                return default;
+            }
+
+            var detail = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(GenericMessage));
+            return (node, ProblemResponseSyntax.Problem(style, detail, status));
+        }
+
+        return default;
+    }
+
+    private static bool HoldsExceptionData(SemanticModel model, ResponseModel responses, ExpressionSyntax value, CancellationToken cancellationToken)
+        => model.GetOperation(value, cancellationToken) is { } operation && ExceptionFlow.FindLeaks(new[] { operation }, responses).Count > 0;
 
     private static (ExpressionSyntax Target, ExceptionLeak Leak)? PlanTarget(
         SemanticModel model, SyntaxNode root, ResponseModel responses, Location location, CancellationToken cancellationToken)
@@ -120,13 +178,14 @@ internal sealed class ExceptionLeakRewriter
         return (target, leak);
     }
 
-    private Document Apply(Document document, SyntaxNode root)
+    private async Task<Document> ApplyAsync(Document document, SyntaxNode root, CancellationToken cancellationToken)
     {
         var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
-        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(GenericMessage));
+        var replacement = problem?.WithAdditionalAnnotations(Formatter.Annotation)
+            ?? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(GenericMessage));
         foreach (var target in targets)
         {
-            editor.ReplaceNode(target, literal.WithTriviaFrom(target));
+            editor.ReplaceNode(target, replacement.WithTriviaFrom(target));
         }
 
         if (logBefore is not null && logStatement is not null)
@@ -144,7 +203,8 @@ internal sealed class ExceptionLeakRewriter
         }
 
         DropCatchVariableLeftUnused(editor);
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
+        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        return problem is null ? changed : await Imports.AddAsync(changed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>catch (Exception e) { return Problem(e.Message); }</c> would leave <c>e</c> unused (CS0168) once the message goes.</summary>

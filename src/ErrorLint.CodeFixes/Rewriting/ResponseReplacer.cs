@@ -71,6 +71,9 @@ internal sealed class ResponseReplacer
         return null;
     }
 
+    /// <summary>Whether the plan adds a case to the declared <c>Results&lt;...&gt;</c> union for the replacement.</summary>
+    public bool WidensUnion => unionToWiden is not null;
+
     /// <summary>A plan without the conversion check, for a value the code already knows fits: a status replacing a status.</summary>
     public static ResponseReplacer Unchecked(ExpressionSyntax original) => new(original, null, null);
 

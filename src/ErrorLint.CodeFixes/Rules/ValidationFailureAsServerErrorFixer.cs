@@ -16,8 +16,9 @@ namespace ErrorLint.CodeFixes.Rules;
 
 /// <summary>
 /// EL0002: answers the invalid request with the configured validation status (400 or 422): <c>ValidationProblem(ModelState)</c>
-/// or <c>Results.ValidationProblem(errors)</c> where validation state is at hand, else <c>Problem(..., statusCode: 400)</c>;
-/// a status written as a plain value (<c>Response.StatusCode = 500</c>, <c>statusCode: 500</c>) is changed in place.
+/// or <c>Results.ValidationProblem(errors)</c> where validation state is at hand, else <c>Problem(..., statusCode: 400)</c>
+/// when the body is only a message; a status written as a plain value (<c>Response.StatusCode = 500</c>, <c>statusCode: 500</c>)
+/// is changed in place, and so is the status of a body with other data, which is never dropped.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ValidationFailureAsServerErrorFixer))]
 public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
@@ -63,9 +64,22 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
                 continue;
             }
 
-            var replacement = ValidationProblem(response, style, containing, model, semanticModel, status)
-                ?? Problem(response, style, status);
-            replacement.Register(context, diagnostic, semanticModel, node);
+            if (ValidationProblem(response, style, containing, model, semanticModel, status) is { } validationProblem)
+            {
+                validationProblem.Register(context, diagnostic, semanticModel, node);
+            }
+            else if (!SendsData(response))
+            {
+                Problem(response, style, status).Register(context, diagnostic, semanticModel, node);
+            }
+            else if (StatusReplacement.Editable(response.StatusOperation) is { } dataStatus)
+            {
+                // Field errors that ValidationProblem cannot take as they are (a list of ValidationResult, a
+                // Dictionary<string, string>) stay in the body: only the status changes.
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Send status {status}", ct => StatusReplacement.ReplaceAsync(context.Document, dataStatus, status, ct), StatusKey),
+                    diagnostic);
+            }
         }
     }
 
@@ -119,11 +133,18 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
         return null;
     }
 
-    /// <summary><c>Problem(detail: ..., statusCode: 400)</c>, keeping a message written as a string constant.</summary>
+    /// <summary>Whether the body carries data a <c>Problem(...)</c> would drop: anything but a message (a string) or <c>null</c>.</summary>
+    private static bool SendsData(HttpResponseInfo response)
+        => response.Kind != ResponseKind.Problem
+            && response.Body.WithoutImplicitConversions() is { } body
+            && body.Type?.SpecialType != SpecialType.System_String
+            && body.ConstantValue is not { HasValue: true, Value: null };
+
+    /// <summary><c>Problem(detail: ..., statusCode: 400)</c>, keeping the message the response sent as its detail.</summary>
     private static ProblemReplacement Problem(HttpResponseInfo response, FixStyle style, int status)
     {
         var detail = DetailArgument(response)
-            ?? (response.Body.WithoutImplicitConversions() is { ConstantValue: { HasValue: true, Value: string }, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
+            ?? (response.Body.WithoutImplicitConversions() is { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
         var typeName = style switch
         {
             FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",

@@ -621,7 +621,7 @@ public sealed class ExceptionDetailsInResponseTests
                     catch (Exception ex)
                     {
                         logger.LogError(ex, "The request failed.");
-                        return Results.Json(new { stack = "An unexpected error occurred.", source = "An unexpected error occurred." }, statusCode: 500);
+                        return Results.Problem(detail: "An unexpected error occurred.", statusCode: StatusCodes.Status500InternalServerError);
                     }
                 }
             }
@@ -764,5 +764,178 @@ public sealed class ExceptionDetailsInResponseTests
             """;
 
         await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task The_stack_trace_in_a_run_log_or_a_development_only_action_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class DevelopmentOnlyAttribute : Attribute
+            {
+            }
+
+            public sealed class ImportLog
+            {
+                public string? Trace { get; set; }
+            }
+
+            public interface IImporter
+            {
+                void Import();
+            }
+
+            public sealed class ImportController : ControllerBase
+            {
+                private readonly IImporter importer;
+
+                public ImportController(IImporter importer) => this.importer = importer;
+
+                public IActionResult Run()
+                {
+                    try
+                    {
+                        importer.Import();
+                        return Ok(new ImportLog());
+                    }
+                    catch (Exception ex)
+                    {
+                        return Ok(new ImportLog { Trace = ex.StackTrace });
+                    }
+                }
+
+                [DevelopmentOnly]
+                public IActionResult Crash()
+                {
+                    try
+                    {
+                        importer.Import();
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, ex.ToString());
+                    }
+                }
+
+                public IActionResult Retry()
+                {
+                    try
+                    {
+                        importer.Import();
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, new { trace = [|ex.StackTrace|] });
+                    }
+                }
+            }
+            """;
+
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.development_only_attributes = DevelopmentOnlyAttribute") } },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task An_object_of_several_exception_members_becomes_problem_details_with_one_generic_detail()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class ReportsController : ControllerBase
+            {
+                public IActionResult Export()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        // answered to the dashboard
+                        return StatusCode(500, new { message = ex.Message, stackTrace = [|ex.StackTrace|] });
+                    }
+                }
+            }
+
+            public static class ReportEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/reports", (ILogger<Program> logger) =>
+                    {
+                        try
+                        {
+                            return Results.Ok();
+                        }
+                        catch (Exception ex)
+                        {
+                            return Results.Json(new { error = ex.Message, detail = [|ex.ToString()|] }, statusCode: 500);
+                        }
+                    });
+                }
+            }
+
+            public partial class Program
+            {
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class ReportsController : ControllerBase
+            {
+                public IActionResult Export()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception)
+                    {
+                        // answered to the dashboard
+                        return Problem(detail: "An unexpected error occurred.", statusCode: StatusCodes.Status500InternalServerError);
+                    }
+                }
+            }
+
+            public static class ReportEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/reports", (ILogger<Program> logger) =>
+                    {
+                        try
+                        {
+                            return Results.Ok();
+                        }
+                        catch (Exception ex)
+                        {
+                            logger.LogError(ex, "The request failed.");
+                            return Results.Problem(detail: "An unexpected error occurred.", statusCode: StatusCodes.Status500InternalServerError);
+                        }
+                    });
+                }
+            }
+
+            public partial class Program
+            {
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
 }

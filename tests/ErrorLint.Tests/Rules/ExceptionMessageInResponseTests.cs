@@ -652,6 +652,7 @@ public sealed class ExceptionMessageInResponseTests
             using System;
             using System.Net.Http;
             using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
 
             public sealed class OrdersController : ControllerBase
@@ -670,7 +671,7 @@ public sealed class ExceptionMessageInResponseTests
                     }
                     catch (Exception)
                     {
-                        return StatusCode(500, new { message = "An unexpected error occurred.", title = "An unexpected error occurred." });
+                        return Problem(detail: "An unexpected error occurred.", statusCode: StatusCodes.Status500InternalServerError);
                     }
                 }
             }
@@ -1146,5 +1147,159 @@ public sealed class ExceptionMessageInResponseTests
             """;
 
         await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_helper_result_the_action_throws_away_sends_nothing()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IImporter
+            {
+                void Import();
+            }
+
+            public sealed class ImportController : ControllerBase
+            {
+                private readonly IImporter importer;
+
+                public ImportController(IImporter importer) => this.importer = importer;
+
+                [HttpPost]
+                public IActionResult Run()
+                {
+                    try
+                    {
+                        importer.Import();
+                    }
+                    catch (Exception ex)
+                    {
+                        StatusCode(500, "failed: " + ex.Message);
+                        Problem(ex.Message);
+                        return Ok("imported with errors");
+                    }
+
+                    return Ok();
+                }
+
+                [HttpPost]
+                public IActionResult RunAndReport()
+                {
+                    try
+                    {
+                        importer.Import();
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        StatusCode(500, ex.Message);
+                        return BadRequest({|#0:ex.Message|});
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0010").WithLocation(0).WithMessage("The message of an unexpected Exception is sent to the client by BadRequest (400); log the exception and send a generic message"));
+    }
+
+    [Fact]
+    public async Task Endpoints_marked_development_only_and_reports_of_a_run_are_not_reported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+            public sealed class TestModeOnlyAttribute : Attribute
+            {
+            }
+
+            public sealed class ConnectionCheck
+            {
+                public bool Succeeded { get; set; }
+
+                public string? Error { get; set; }
+            }
+
+            public sealed class ScriptRunReport
+            {
+                public string? Output { get; set; }
+            }
+
+            public interface IMailer
+            {
+                void Send(string to);
+            }
+
+            public sealed class DiagnosticsController : ControllerBase
+            {
+                private readonly IMailer mailer;
+
+                public DiagnosticsController(IMailer mailer) => this.mailer = mailer;
+
+                [TestModeOnly]
+                public IActionResult Fail()
+                {
+                    try
+                    {
+                        mailer.Send("test@example.com");
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, ex.Message);
+                    }
+                }
+
+                public IActionResult TestConnection()
+                {
+                    try
+                    {
+                        mailer.Send("test@example.com");
+                        return Ok(new ConnectionCheck { Succeeded = true });
+                    }
+                    catch (Exception ex)
+                    {
+                        return Ok(new ConnectionCheck { Succeeded = false, Error = ex.Message });
+                    }
+                }
+
+                public IActionResult Run()
+                {
+                    try
+                    {
+                        mailer.Send("ops@example.com");
+                        return Ok(new ScriptRunReport { Output = "sent" });
+                    }
+                    catch (Exception ex)
+                    {
+                        return Ok(new ScriptRunReport { Output = ex.Message });
+                    }
+                }
+
+                public IActionResult Send()
+                {
+                    try
+                    {
+                        mailer.Send("someone@example.com");
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest(new { error = [|ex.Message|] });
+                    }
+                }
+            }
+            """;
+
+        await new Verifier.Test
+        {
+            TestCode = source,
+            TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.development_only_attributes = TestModeOnly\nerrorlint.error_report_types = ConnectionCheck") } },
+        }.RunAsync();
     }
 }

@@ -809,4 +809,88 @@ public sealed class ValidationFailureAsServerErrorTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task Field_errors_ValidationProblem_cannot_take_keep_the_body_and_only_the_status_changes()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed record CreateOrder(string Name);
+
+            public static class OrderEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/orders", (CreateOrder order) =>
+                    {
+                        var results = new List<ValidationResult>();
+                        if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
+                        {
+                            return [|Results.Json(results, statusCode: 500)|];
+                        }
+
+                        return Results.Ok();
+                    });
+
+                    app.MapPost("/customers", (CreateOrder order) =>
+                    {
+                        var results = new List<ValidationResult>();
+                        if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
+                        {
+                            return [|Results.Json($"{results.Count} fields are invalid", statusCode: 500)|];
+                        }
+
+                        return Results.Ok();
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed record CreateOrder(string Name);
+
+            public static class OrderEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/orders", (CreateOrder order) =>
+                    {
+                        var results = new List<ValidationResult>();
+                        if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
+                        {
+                            return Results.Json(results, statusCode: 400);
+                        }
+
+                        return Results.Ok();
+                    });
+
+                    app.MapPost("/customers", (CreateOrder order) =>
+                    {
+                        var results = new List<ValidationResult>();
+                        if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
+                        {
+                            return Results.Problem(detail: $"{results.Count} fields are invalid", statusCode: StatusCodes.Status400BadRequest);
+                        }
+
+                        return Results.Ok();
+                    });
+                }
+            }
+            """;
+        // Two fixes of different kinds (the status alone, problem details): Fix All applies one kind per pass.
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            NumberOfFixAllIterations = 2,
+        }.RunAsync();
+    }
 }
