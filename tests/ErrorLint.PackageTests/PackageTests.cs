@@ -213,6 +213,42 @@ namespace ErrorLint.PackageTests
         }
 
         [Fact]
+        public void Dotnet_format_applies_every_rules_fix_and_the_project_then_builds_clean_with_warnaserror()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+            var path = Path.Combine(_fixture.AppDirectory, WebApp.ManyMistakes.RelativePath);
+            File.WriteAllText(path, WebApp.ManyMistakes.Text);
+            try
+            {
+                var before = Build();
+                var reportedBefore = ErrorLintIds(before);
+                Assert.True(new[] { "EL0001", "EL0002", "EL0007", "EL0009" }.All(reportedBefore.Contains), "The project must make the mistakes it is fixed for:\n" + before);
+
+                var format = DotNetCli.Run(_fixture.AppDirectory,
+                    "format", "analyzers", _fixture.AppProjectPath, "--severity", "info", "--no-restore", "-v", "n");
+                _output.WriteLine($"dotnet format (every rule): {format.Elapsed.TotalSeconds:F1} s");
+                Assert.True(format.Succeeded, format.ToString());
+
+                var fixedText = File.ReadAllText(path);
+                Assert.True(CountOf(fixedText, "Headers.RetryAfter") == 1, "Retry-After must be set once:\n" + fixedText);
+                Assert.True(fixedText.Contains("return Problem(detail: \"The report request is invalid.\", statusCode: StatusCodes.Status400BadRequest);", StringComparison.Ordinal),
+                    "The invalid request must be answered 400 with its message:\n" + fixedText);
+                Assert.True(!fixedText.Contains("ex.StackTrace", StringComparison.Ordinal) && !fixedText.Contains("ex.Message", StringComparison.Ordinal),
+                    "No exception data may be left in a response:\n" + fixedText);
+
+                // The untouched app builds with no warning at all, so -warnaserror proves the fixes left none.
+                var build = Build("-warnaserror");
+                Assert.True(build.Succeeded, "The fixed project must build clean:\n" + fixedText + "\n" + build);
+                Assert.Empty(ErrorLintIds(build));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void Shipped_presets_are_the_ones_in_the_repository()
         {
             using var package = ZipFile.OpenRead(_fixture.PackagePath);
@@ -310,6 +346,23 @@ namespace ErrorLint.PackageTests
             }
 
             AssertSameLocations(WebApp.ExpectedEL0001, reported, "SARIF results for EL0001", sarifText);
+        }
+
+        /// <summary>The ErrorLint rule IDs a build's output reports, warnings and errors alike.</summary>
+        private static HashSet<string> ErrorLintIds(CliResult build)
+            => System.Text.RegularExpressions.Regex.Matches(build.Output, @"\b(?:warning|error|info) (EL\d{4})\b")
+                .Select(m => m.Groups[1].Value)
+                .ToHashSet(StringComparer.Ordinal);
+
+        private static int CountOf(string text, string part)
+        {
+            var count = 0;
+            for (var index = text.IndexOf(part, StringComparison.Ordinal); index >= 0; index = text.IndexOf(part, index + part.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
         }
 
         private void RequireInstalled()

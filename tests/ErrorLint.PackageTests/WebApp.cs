@@ -82,6 +82,64 @@ namespace ErrorLint.PackageTests
 
         public static IReadOnlyList<SourceFile> SourceFiles { get; } = new[] { Controller, Program };
 
+        /// <summary>
+        /// The usual mistakes of several rules in one file, for the test that applies every fix at once: a throttling
+        /// middleware (EL0007, EL0012 on one write), an action sending exception details (EL0009, EL0010, EL0012) and
+        /// one answering invalid input with 500 (EL0002, EL0012).
+        /// </summary>
+        public static readonly SourceFile ManyMistakes = new(
+            "Controllers/ReportsController.cs",
+            """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace ShopApi.Controllers;
+
+            public sealed record ReportRequest(string Name);
+
+            [ApiController]
+            [Route("reports")]
+            public sealed class ReportsController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Create(ReportRequest request)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return StatusCode(500, "The report request is invalid.");
+                    }
+
+                    try
+                    {
+                        System.IO.File.WriteAllText("/tmp/" + request.Name, "report");
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, new { message = ex.Message, stackTrace = ex.StackTrace });
+                    }
+                }
+            }
+
+            public static class Throttling
+            {
+                public static void UseThrottling(this WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        if (context.Request.Headers.ContainsKey("X-Flood"))
+                        {
+                            context.Response.StatusCode = 429; // slow down
+                            await context.Response.WriteAsync("Too many requests");
+                            return;
+                        }
+
+                        await next(context);
+                    });
+                }
+            }
+
+            """);
+
         /// <summary>Where EL0001 must be reported, and nowhere else.</summary>
         public static IReadOnlyList<Location> ExpectedEL0001 { get; } = new[]
         {

@@ -114,6 +114,11 @@ internal sealed class StatementInserter
             case StatementSyntax anchorStatement when anchorStatement.Parent is SwitchSectionSyntax section:
                 var sectionIndex = section.Statements.IndexOf(anchorStatement);
                 return root.ReplaceNode(section, section.WithStatements(MoveTriviaAndInsert(section.Statements, sectionIndex, statement)));
+            case StatementSyntax anchorStatement when HasComment(anchorStatement.GetTrailingTrivia()):
+                // if (busy) return StatusCode(503); // try later: the comment stays on the statement it describes.
+                return root.ReplaceNode(anchorStatement, MultiLineBlock(documentNode, statement, anchorStatement.WithoutLeadingTrivia())
+                    .WithLeadingTrivia(anchorStatement.GetLeadingTrivia())
+                    .WithTrailingTrivia(EndOfLineOf(documentNode)));
             case StatementSyntax anchorStatement:
                 return root.ReplaceNode(anchorStatement, MultiLineBlock(documentNode, statement, anchorStatement.WithoutTrivia()).WithTriviaFrom(anchorStatement));
             case ArrowExpressionClauseSyntax arrow:
@@ -148,10 +153,13 @@ internal sealed class StatementInserter
         var endOfLine = EndOfLineOf(context);
         return SyntaxFactory.Block(
             SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(endOfLine),
-            SyntaxFactory.List(statements.Select(s => s.WithTrailingTrivia(endOfLine))),
+            SyntaxFactory.List(statements.Select(s => HasComment(s.GetTrailingTrivia()) ? s : s.WithTrailingTrivia(endOfLine))),
             SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
             .WithLeadingTrivia(endOfLine);
     }
+
+    private static bool HasComment(SyntaxTriviaList trivia)
+        => trivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
 
     /// <summary>The line ending the document already uses.</summary>
     public static SyntaxTrivia EndOfLineOf(SyntaxNode context)

@@ -65,8 +65,13 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentFixer : CodeFixProvi
     private static Document Wrap(Document document, SyntaxNode root, ExpressionStatementSyntax statement, ExpressionSyntax condition, bool addUsing)
     {
         var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
-        var guarded = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statement.WithoutTrivia()))
-            .WithTriviaFrom(statement)
+        // A trailing comment stays with the call it describes, inside the block.
+        var trailing = statement.GetTrailingTrivia();
+        var comment = trailing.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+        var inner = comment ? statement.WithoutLeadingTrivia() : statement.WithoutTrivia();
+        var guarded = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(inner))
+            .WithLeadingTrivia(statement.GetLeadingTrivia())
+            .WithTrailingTrivia(comment ? SyntaxFactory.TriviaList(trailing.Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).Take(1)) : trailing)
             .WithAdditionalAnnotations(Formatter.Annotation);
         editor.ReplaceNode(statement, guarded);
         if (addUsing && root is CompilationUnitSyntax compilationUnit)

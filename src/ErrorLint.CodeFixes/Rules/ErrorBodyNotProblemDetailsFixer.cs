@@ -4,6 +4,7 @@ using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Configuration;
 using ErrorLint.Facts.Bodies;
 using ErrorLint.Responses;
+using ErrorLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,7 +14,7 @@ namespace ErrorLint.CodeFixes.Rules;
 /// <summary>
 /// EL0012: rewrites the error response to problem details with the same status, carrying the message over as
 /// <c>detail</c>; validation state becomes <c>ValidationProblem(ModelState)</c>. Offered only when nothing in
-/// the body would be lost.
+/// the body would be lost. Where EL0002–EL0005 say the status is wrong, the rewrite sends the status they expect.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ErrorBodyNotProblemDetailsFixer))]
 public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
@@ -47,8 +48,37 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
 
             var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
             var style = FixStyles.For(response, containing, model.Types);
-            BuildReplacement(response, nonProblem, style, status)?.Register(context, diagnostic, semanticModel, node);
+            var rightStatus = StatusOtherRulesExpect(response, model, containing, options) ?? status;
+            BuildReplacement(response, nonProblem, style, rightStatus)?.Register(context, diagnostic, semanticModel, node);
         }
+    }
+
+    /// <summary>
+    /// The status another rule says the response should have: a validation failure sent as 5xx (EL0002), a server
+    /// failure sent as 4xx (EL0003), a permission failure answered 401 (EL0004) or a request that is not signed in
+    /// answered 403 (EL0005). Rewriting the body keeps no status another rule reports as wrong.
+    /// </summary>
+    private static int? StatusOtherRulesExpect(HttpResponseInfo response, ResponseModel model, ISymbol? containing, ErrorLintOptions options)
+    {
+        if (ValidationFailureAsServerErrorAnalyzer.ReasonToReport(response, model) is not null)
+        {
+            return options.ValidationStatus;
+        }
+
+        if (ServerFailureAsClientErrorAnalyzer.Reported(response, model, containing) is not null)
+        {
+            return 500;
+        }
+
+        if (ForbiddenForAnonymousRequestAnalyzer.AnonymousOnThePath(response, model.Authentication) is not null)
+        {
+            return 401;
+        }
+
+        // A request that may also come in not signed in needs 401 or 403 by case; the fix of EL0004 writes both.
+        return UnauthorizedForAuthenticatedUserAnalyzer.FailedPermission(response, model.Authentication, containing, out var reachableAnonymously) is not null && !reachableAnonymously
+            ? 403
+            : null;
     }
 
     private static ProblemReplacement? BuildReplacement(HttpResponseInfo response, NonProblemBody body, FixStyle style, int status)

@@ -67,10 +67,6 @@ internal sealed class HttpResponseInfo
         return new(Operation, Style, Kind, Producer, status, status is null ? StatusOrigin.Unknown : StatusOrigin.Explicit, statusOperation, Body, ThroughHelper);
     }
 
-    /// <summary>The same response, with a status set elsewhere that the code does not show.</summary>
-    public HttpResponseInfo WithUnknownStatus()
-        => new(Operation, Style, Kind, Producer, statusCode: null, StatusOrigin.Unknown, statusOperation: null, Body, ThroughHelper);
-
     public HttpResponseInfo ThroughHelperCall(IOperation call, IMethodSymbol helper)
         => new(call, Style, Kind, helper.Name, StatusCode, StatusOrigin, statusOperation: null, body: null, helper);
 }

@@ -58,6 +58,41 @@ internal sealed class RawResponseWrites
     }
 
     /// <summary>
+    /// <c>Response.StatusCode = 429; await Results.Problem(statusCode: 429).ExecuteAsync(context);</c>: a result executed
+    /// on the context after the same status was set answers the same request, so the two are one response, and rules
+    /// report it once, at the status.
+    /// </summary>
+    public bool RepeatsStatusSetBefore(HttpResponseInfo response)
+    {
+        if (response.StatusCode is not { } status || response.Style is not (ResponseStyle.Results or ResponseStyle.TypedResults))
+        {
+            return false;
+        }
+
+        var executed = response.Operation;
+        while (executed.Parent is IConversionOperation conversion)
+        {
+            executed = conversion;
+        }
+
+        if (executed.Parent is not IInvocationOperation { TargetMethod.Name: "ExecuteAsync" } execute || execute.Instance != executed)
+        {
+            return false;
+        }
+
+        var start = response.Operation.Syntax.SpanStart;
+        foreach (var assignment in model.Members.StatusWritesOf(response.Operation).StatusAssignments)
+        {
+            if (assignment.Syntax.SpanStart < start && StatusCodeValue.Read(assignment.Value) == status && !ExitsBefore(assignment.Syntax, response.Operation.Syntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when the assignment's own branch returns or throws before the write: <c>if (missing) { Response.StatusCode =
     /// 404; return Response.WriteAsync("Not found"); }</c> says nothing about the write that follows the <c>if</c>.
     /// </summary>

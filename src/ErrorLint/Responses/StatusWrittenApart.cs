@@ -1,5 +1,4 @@
 using ErrorLint.Operations;
-using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,9 +7,7 @@ namespace ErrorLint.Responses;
 /// <summary>
 /// The status of an MVC result written apart from the call or creation that makes it: set on the result afterwards
 /// (<c>var result = Ok(body); result.StatusCode = 404;</c>), or set on the response before a result that leaves the
-/// status alone (<c>Response.StatusCode = 400; context.Result = new ObjectResult(model);</c>), which then stands; or set by
-/// the middleware that re-executes the request into an error action (<c>UseExceptionHandler("/Error")</c>,
-/// <c>UseStatusCodePagesWithReExecute</c>), which the action shows by reading the error's feature.
+/// status alone (<c>Response.StatusCode = 400; context.Result = new ObjectResult(model);</c>), which then stands.
 /// </summary>
 internal sealed class StatusWrittenApart
 {
@@ -31,36 +28,7 @@ internal sealed class StatusWrittenApart
             return response;
         }
 
-        if (SetOnTheResponseBefore(response.Operation) is { } before)
-        {
-            return response.WithStatus(before);
-        }
-
-        return ReadsReExecutedError(response.Operation) ? response.WithUnknownStatus() : response;
-    }
-
-    /// <summary>
-    /// Whether the function reads <c>IExceptionHandlerFeature</c>, <c>IExceptionHandlerPathFeature</c> or
-    /// <c>IStatusCodeReExecuteFeature</c> from the request's features: it runs where the middleware re-executed the request
-    /// after setting the error's status, so a result that leaves the status alone sends that status, not 200.
-    /// </summary>
-    private bool ReadsReExecutedError(IOperation response)
-    {
-        if (model.Types.ExceptionHandlerFeature is null && model.Types.StatusCodeReExecuteFeature is null)
-        {
-            return false;
-        }
-
-        foreach (var operation in response.EnclosingFunction().Descendants())
-        {
-            if (operation is IInvocationOperation { TargetMethod: { IsGenericMethod: true, TypeArguments: { Length: 1 } arguments } }
-                && (arguments[0].Implements(model.Types.ExceptionHandlerFeature) || arguments[0].Is(model.Types.StatusCodeReExecuteFeature)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return SetOnTheResponseBefore(response.Operation) is { } before ? response.WithStatus(before) : response;
     }
 
     /// <summary>The last <c>result.StatusCode = ...</c> on the local the result is kept in.</summary>

@@ -39,14 +39,13 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
         if (response is not { IsError: true, Body: { } body, Kind: ResponseKind.Other or ResponseKind.Write }
             || response.StatusOrigin == StatusOrigin.Unknown
             || response.ThroughHelper is not null
-            || response.Style == ResponseStyle.RazorPage
-            || BrowserResponses.IsForBrowser(response, body))
+            || response.Style == ResponseStyle.RazorPage)
         {
             return;
         }
 
         var options = ErrorLintOptions.For(context.Options, response.Operation.Syntax.SyntaxTree);
-        if (NonProblemBody.Classify(body, model.Types, options) is { } nonProblem)
+        if (NonProblemBody.Classify(body, model.Types, options) is { } nonProblem && !BrowserResponses.IsForBrowser(response, body))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0012ErrorBodyNotProblemDetails, response.Operation.Syntax.GetLocation(), response.StatusCode, nonProblem.Description));

@@ -51,7 +51,9 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
         }
 
         var options = ErrorLintOptions.For(context.Options, response.Operation.Syntax.SyntaxTree);
-        if (ErrorBodyClassifier.Classify(body, model.Types, options) is { } error && !ErrorReports.IsReportType(body.Type, options, context.Compilation))
+        if (ErrorBodyClassifier.Classify(body, model.Types, options) is { } error
+            && !ErrorReports.IsReportType(body.Type, options, context.Compilation)
+            && !ReExecutedErrorActions.KeepsPresetStatus(response, model.Types))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0001ErrorBodyWithSuccessStatus, response.Operation.Syntax.GetLocation(), error.Description, response.StatusCode));

@@ -38,12 +38,7 @@ public sealed class ForbiddenForAnonymousRequestAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, AuthenticationFacts facts)
     {
-        if (response is not { StatusCode: 403 } || response.StatusOrigin == StatusOrigin.Unknown)
-        {
-            return;
-        }
-
-        if (facts.OnPathTo(response.Operation).Definite(AuthFactKind.Authenticated, false) is not { } anonymous)
+        if (AnonymousOnThePath(response, facts) is not { } anonymous)
         {
             return;
         }
@@ -54,4 +49,10 @@ public sealed class ForbiddenForAnonymousRequestAnalyzer : DiagnosticAnalyzer
             $"'{CodeText.Shorten(anonymous.Source.Syntax, MaxQuotedLength)}' shows the user is not signed in",
             CodeText.Helper(response.Style, "Challenge", 401)));
     }
+
+    /// <summary>What shows the user is not signed in on the way to a 403, when the rule reports it; null when it does not.</summary>
+    internal static AuthFact? AnonymousOnThePath(HttpResponseInfo response, AuthenticationFacts facts)
+        => response is { StatusCode: 403 } && response.StatusOrigin != StatusOrigin.Unknown
+            ? facts.OnPathTo(response.Operation).Definite(AuthFactKind.Authenticated, false)
+            : null;
 }

@@ -38,7 +38,7 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
                 {
                     if (operation.Response is { } response)
                     {
-                        AnalyzeResponse(c, response, body, facts);
+                        AnalyzeResponse(c, response, body, model);
                     }
 
                     if (operation.Kind == OperationKind.SimpleAssignment || ResponseHeaderFacts.IsHeaderWriteName(operation.CalledName))
@@ -50,12 +50,14 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeResponse(OperationBlockAnalysisContext context, HttpResponseInfo response, BodyOperations body, ResponseHeaderFacts facts)
+    private static void AnalyzeResponse(OperationBlockAnalysisContext context, HttpResponseInfo response, BodyOperations body, ResponseModel model)
     {
-        if (response is not { StatusCode: 429 or 503, ThroughHelper: null })
+        if (response is not { StatusCode: 429 or 503, ThroughHelper: null } || model.RawWrites.RepeatsStatusSetBefore(response))
         {
             return;
         }
+
+        var facts = model.Headers;
 
         // A raw response is reported where its status is assigned; the write that follows only repeats it.
         if (response.Style == ResponseStyle.HttpResponse && response.Kind != ResponseKind.StatusAssignment)

@@ -73,7 +73,8 @@ public sealed class ServerFailureAsClientErrorAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static string? Reported(HttpResponseInfo response, ResponseModel model, ISymbol? containingSymbol)
+    /// <summary>The server failure the client error answers, when the rule reports the response; null when it does not.</summary>
+    internal static string? Reported(HttpResponseInfo response, ResponseModel model, ISymbol? containingSymbol)
         => response is { IsClientError: true } && response.StatusCode != ClientClosedRequest && StatusSite.IsDecidedHere(response)
             ? Failure(response, model, containingSymbol)
             : null;

@@ -41,20 +41,7 @@ public sealed class UnauthorizedForAuthenticatedUserAnalyzer : DiagnosticAnalyze
 
     private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, AuthenticationFacts facts)
     {
-        // Challenge() is also a 401 but asks the scheme to decide; only plain 401 responses are reported.
-        if (response is not { StatusCode: 401 } || response.StatusOrigin == StatusOrigin.Unknown || response.Kind == ResponseKind.Challenge)
-        {
-            return;
-        }
-
-        var path = facts.OnPathTo(response.Operation);
-        if (!path.Mentions(AuthFactKind.PermissionGranted, false))
-        {
-            return;
-        }
-
-        var knownAuthenticated = facts.Endpoints.RequiresAuthorization(response.Operation, context.OwningSymbol);
-        if (path.FailedPermission(knownAuthenticated, out var reachableAnonymously) is not { } failed)
+        if (FailedPermission(response, facts, context.OwningSymbol, out var reachableAnonymously) is not { } failed)
         {
             return;
         }
@@ -66,5 +53,29 @@ public sealed class UnauthorizedForAuthenticatedUserAnalyzer : DiagnosticAnalyze
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.EL0004UnauthorizedForAuthenticatedUser, response.Operation.Syntax.GetLocation(), properties, $"the check '{CodeText.Shorten(failed.Source.Syntax, MaxQuotedLength)}' failed", fix));
+    }
+
+    /// <summary>
+    /// The permission check that failed on the way to a plain 401, when the rule reports it; null when it does not.
+    /// <paramref name="reachableAnonymously"/> tells whether a request that is not signed in gets there too.
+    /// </summary>
+    internal static AuthFact? FailedPermission(HttpResponseInfo response, AuthenticationFacts facts, ISymbol? owningSymbol, out bool reachableAnonymously)
+    {
+        reachableAnonymously = false;
+
+        // Challenge() is also a 401 but asks the scheme to decide; only plain 401 responses are reported.
+        if (response is not { StatusCode: 401 } || response.StatusOrigin == StatusOrigin.Unknown || response.Kind == ResponseKind.Challenge)
+        {
+            return null;
+        }
+
+        var path = facts.OnPathTo(response.Operation);
+        if (!path.Mentions(AuthFactKind.PermissionGranted, false))
+        {
+            return null;
+        }
+
+        var knownAuthenticated = facts.Endpoints.RequiresAuthorization(response.Operation, owningSymbol);
+        return path.FailedPermission(knownAuthenticated, out reachableAnonymously);
     }
 }

@@ -41,13 +41,7 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, HttpResponseInfo response, ResponseModel model)
     {
-        // A local function's own responses are analysed where they are written.
-        if (response is not { IsServerError: true } || !StatusSite.IsDecidedHere(response) || response.ThroughHelper is { MethodKind: MethodKind.LocalFunction })
-        {
-            return;
-        }
-
-        if (Reason(response, model) is not { } reason)
+        if (ReasonToReport(response, model) is not { } reason)
         {
             return;
         }
@@ -60,6 +54,13 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
             response.StatusCode,
             options.ValidationStatus));
     }
+
+    /// <summary>Why the rule reports the response (a 5xx decided here for an invalid request); null when it does not.</summary>
+    internal static string? ReasonToReport(HttpResponseInfo response, ResponseModel model)
+        // A local function's own responses are analysed where they are written.
+        => response is { IsServerError: true } && StatusSite.IsDecidedHere(response) && response.ThroughHelper is not { MethodKind: MethodKind.LocalFunction }
+            ? Reason(response, model)
+            : null;
 
     /// <summary>Why the request counts as invalid, for the message; null when nothing says so.</summary>
     internal static string? Reason(HttpResponseInfo response, ResponseModel model)

@@ -591,4 +591,43 @@ public sealed class DeveloperExceptionPageOutsideDevelopmentTests
             ExpectedDiagnostics = { Verifier.Diagnostic(Descriptors.EL0011DeveloperExceptionPageOutsideDevelopment).WithLocation(0).WithArguments("UseDeveloperExceptionPage") },
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task A_trailing_comment_stays_on_the_wrapped_call()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    [|app.UseDeveloperExceptionPage()|]; // full errors while the beta runs
+                    app.UseRouting();
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage(); // full errors while the beta runs
+                    }
+                    app.UseRouting();
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }

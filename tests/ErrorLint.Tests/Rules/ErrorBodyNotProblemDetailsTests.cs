@@ -1025,4 +1025,73 @@ public sealed class ErrorBodyNotProblemDetailsTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task The_fix_sends_the_status_the_status_rules_expect()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record Order(string Name);
+
+            [Authorize]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Create(Order order)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return {|#0:StatusCode(500, "The order is invalid.")|};
+                    }
+
+                    if (!User.IsInRole("Sales"))
+                    {
+                        return {|#1:Unauthorized("Only sales can create orders.")|};
+                    }
+
+                    return {|#2:BadRequest("Orders are closed.")|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record Order(string Name);
+
+            [Authorize]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Create(Order order)
+                {
+                    if (!ModelState.IsValid)
+                    {
+                        return Problem(detail: "The order is invalid.", statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    if (!User.IsInRole("Sales"))
+                    {
+                        return Problem(detail: "Only sales can create orders.", statusCode: StatusCodes.Status403Forbidden);
+                    }
+
+                    return Problem(detail: "Orders are closed.", statusCode: StatusCodes.Status400BadRequest);
+                }
+            }
+            """;
+        await new Verifier.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ExpectedDiagnostics =
+            {
+                Verifier.Diagnostic("EL0012").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments(500, "a string"),
+                Verifier.Diagnostic("EL0012").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments(401, "a string"),
+                Verifier.Diagnostic("EL0012").WithLocation(2).WithSeverity(DiagnosticSeverity.Info).WithArguments(400, "a string"),
+            },
+        }.RunAsync();
+    }
 }

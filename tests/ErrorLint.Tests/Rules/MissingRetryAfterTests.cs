@@ -913,4 +913,78 @@ public sealed class MissingRetryAfterTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_result_executed_after_the_same_status_was_set_is_one_response_reported_at_the_status()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Throttling
+            {
+                public static void Use(WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        if (context.Request.Headers.ContainsKey("X-Flood"))
+                        {
+                            [|context.Response.StatusCode = 429|];
+                            await Results.Problem(statusCode: 429).ExecuteAsync(context);
+                            return;
+                        }
+
+                        if (context.Request.Headers.ContainsKey("X-Busy"))
+                        {
+                            await [|Results.Problem(statusCode: 503)|].ExecuteAsync(context);
+                            return;
+                        }
+
+                        await next(context);
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_trailing_comment_stays_on_the_response_the_fix_puts_in_a_block()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public class QuotaController : ControllerBase
+            {
+                [HttpGet("/quota")]
+                public IActionResult Get(bool exhausted)
+                {
+                    if (exhausted)
+                        return [|StatusCode(429)|]; // the plan's quota is used up
+
+                    return Ok();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public class QuotaController : ControllerBase
+            {
+                [HttpGet("/quota")]
+                public IActionResult Get(bool exhausted)
+                {
+                    if (exhausted)
+                    {
+                        Response.Headers.RetryAfter = "60";
+                        return StatusCode(429); // the plan's quota is used up
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
