@@ -232,8 +232,8 @@ namespace ErrorLint.PackageTests
 
                 var fixedText = File.ReadAllText(path);
                 Assert.True(CountOf(fixedText, "Headers.RetryAfter") == 1, "Retry-After must be set once:\n" + fixedText);
-                Assert.True(fixedText.Contains("return Problem(detail: \"The report request is invalid.\", statusCode: StatusCodes.Status400BadRequest);", StringComparison.Ordinal),
-                    "The invalid request must be answered 400 with its message:\n" + fixedText);
+                Assert.True(fixedText.Contains("return ValidationProblem(detail: \"The report request is invalid.\", modelStateDictionary: ModelState);", StringComparison.Ordinal),
+                    "The invalid request must be answered with validation problem details, its message kept:\n" + fixedText);
                 Assert.True(!fixedText.Contains("ex.StackTrace", StringComparison.Ordinal) && !fixedText.Contains("ex.Message", StringComparison.Ordinal),
                     "No exception data may be left in a response:\n" + fixedText);
 
@@ -245,6 +245,37 @@ namespace ErrorLint.PackageTests
             finally
             {
                 File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void The_compiler_of_the_NET_9_SDKs_loads_the_package_and_reports_the_same_diagnostics()
+        {
+            RequireInstalled();
+            _fixture.ResetApp();
+            var projectText = File.ReadAllText(_fixture.AppProjectPath);
+            try
+            {
+                // Microsoft.Net.Compilers.Toolset 4.14 is the compiler of the .NET 9 SDKs and Visual Studio 17.14. The .NET 10
+                // SDK replaces a toolset package's compiler with its own unless RoslynCompilerType names neither of its two.
+                var add = DotNetCli.Run(_fixture.AppDirectory, "add", _fixture.AppProjectPath, "package", "Microsoft.Net.Compilers.Toolset", "--version", "4.14.0");
+                Assert.True(add.Succeeded, add.ToString());
+
+                var detailed = Build("-v:n", "-p:RoslynCompilerType=Toolset");
+                // Normal verbosity prefixes each line with its node ("1>"); the diagnostics are read without it.
+                var build = detailed with { Output = System.Text.RegularExpressions.Regex.Replace(detailed.Output, @"(?m)^\s*\d+>", string.Empty) };
+                Assert.True(build.Succeeded, build.ToString());
+                Assert.True(build.Output.Contains("microsoft.net.compilers.toolset/4.14.0/tasks/netcore/bincore/csc.dll", StringComparison.OrdinalIgnoreCase),
+                    "The build did not run the 4.14 compiler:\n" + build);
+                Assert.False(build.Output.Contains("AD0001", StringComparison.Ordinal), "An analyzer threw:\n" + build);
+                Assert.False(System.Text.RegularExpressions.Regex.IsMatch(build.Output, @"CS9057: Analyzer assembly '[^']*ErrorLint"), "The 4.14 compiler cannot load ErrorLint:\n" + build);
+                AssertEL0001At(WebApp.ExpectedEL0001, "warning", build);
+            }
+            finally
+            {
+                File.WriteAllText(_fixture.AppProjectPath, projectText);
+                var restore = DotNetCli.Run(_fixture.AppDirectory, "restore", _fixture.AppProjectPath);
+                Assert.True(restore.Succeeded, "Restoring the project without the toolset failed:\n" + restore);
             }
         }
 
@@ -350,9 +381,7 @@ namespace ErrorLint.PackageTests
 
         /// <summary>The ErrorLint rule IDs a build's output reports, warnings and errors alike.</summary>
         private static HashSet<string> ErrorLintIds(CliResult build)
-            => System.Text.RegularExpressions.Regex.Matches(build.Output, @"\b(?:warning|error|info) (EL\d{4})\b")
-                .Select(m => m.Groups[1].Value)
-                .ToHashSet(StringComparer.Ordinal);
+            => BuildOutput.Diagnostics(build.Output).Select(d => d.Id).Where(id => id.StartsWith("EL", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
 
         private static int CountOf(string text, string part)
         {

@@ -32,18 +32,29 @@ internal static class ProblemResponseSyntax
         };
     }
 
-    /// <summary><c>ValidationProblem(ModelState)</c>, with the configured status when it is not 400.</summary>
-    public static ExpressionSyntax ValidationProblem(FixStyle style, ExpressionSyntax errors, int status)
+    /// <summary>
+    /// <c>ValidationProblem(ModelState)</c>, with the configured status when it is not 400, and the message the response
+    /// sent as <c>detail</c> when it had one.
+    /// </summary>
+    public static ExpressionSyntax ValidationProblem(FixStyle style, ExpressionSyntax errors, int status, ExpressionSyntax? detail = null)
     {
         var arguments = new List<ArgumentSyntax>();
-        if (status == 400)
+        if (status == 400 && detail is null)
         {
             arguments.Add(SyntaxFactory.Argument(errors));
         }
         else
         {
+            if (detail is not null)
+            {
+                arguments.Add(Named("detail", detail));
+            }
+
             arguments.Add(Named(style == FixStyle.Controller ? "modelStateDictionary" : "errors", errors));
-            arguments.Add(Named("statusCode", StatusCodeSyntax.For(status)));
+            if (status != 400)
+            {
+                arguments.Add(Named("statusCode", StatusCodeSyntax.For(status)));
+            }
         }
 
         return style switch

@@ -48,6 +48,15 @@ public sealed class ErrorBodyNotProblemDetailsFixer : CodeFixProvider
 
             var containing = semanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
             var style = FixStyles.For(response, containing, model.Types);
+            // A controller's invalid ModelState is EL0002's to answer: its fix keeps the field errors (ValidationProblem),
+            // which this rewrite from the body alone would not; after it, this rule has nothing left to report.
+            if (style == FixStyle.Controller
+                && ValidationFailureAsServerErrorAnalyzer.ReasonToReport(response, model) is not null
+                && model.Validation.FailedCheck(response.Operation) is { IsControllerModelState: true })
+            {
+                continue;
+            }
+
             var rightStatus = StatusOtherRulesExpect(response, model, containing, options) ?? status;
             BuildReplacement(response, nonProblem, style, rightStatus)?.Register(context, diagnostic, semanticModel, node);
         }

@@ -107,7 +107,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
             return modelState is null
                 ? null
                 : new ProblemReplacement(
-                    ProblemResponseSyntax.ValidationProblem(style, modelState, status),
+                    ProblemResponseSyntax.ValidationProblem(style, modelState, status, Message(response)),
                     "Microsoft.AspNetCore.Mvc.ActionResult",
                     $"Return ValidationProblem ({status})",
                     ValidationProblemKey);
@@ -143,8 +143,7 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
     /// <summary><c>Problem(detail: ..., statusCode: 400)</c>, keeping the message the response sent as its detail.</summary>
     private static ProblemReplacement Problem(HttpResponseInfo response, FixStyle style, int status)
     {
-        var detail = DetailArgument(response)
-            ?? (response.Body.WithoutImplicitConversions() is { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
+        var detail = Message(response);
         var typeName = style switch
         {
             FixStyle.Results => "Microsoft.AspNetCore.Http.IResult",
@@ -153,6 +152,11 @@ public sealed class ValidationFailureAsServerErrorFixer : CodeFixProvider
         };
         return new ProblemReplacement(ProblemResponseSyntax.Problem(style, detail, status), typeName, $"Return problem details with status {status}", ProblemKey);
     }
+
+    /// <summary>The message the response sends: its <c>detail</c> argument, or a body that is a string.</summary>
+    private static ExpressionSyntax? Message(HttpResponseInfo response)
+        => DetailArgument(response)
+            ?? (response.Body.WithoutImplicitConversions() is { Type.SpecialType: SpecialType.System_String, Syntax: ExpressionSyntax text } ? text.WithoutTrivia() : null);
 
     /// <summary>The <c>detail</c> a <c>Problem("...")</c> call already passes.</summary>
     private static ExpressionSyntax? DetailArgument(HttpResponseInfo response)

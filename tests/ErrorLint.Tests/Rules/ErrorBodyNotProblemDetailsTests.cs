@@ -1030,6 +1030,8 @@ public sealed class ErrorBodyNotProblemDetailsTests
     public async Task The_fix_sends_the_status_the_status_rules_expect()
     {
         const string source = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
             using Microsoft.AspNetCore.Authorization;
             using Microsoft.AspNetCore.Mvc;
 
@@ -1041,7 +1043,8 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 [HttpPost]
                 public IActionResult Create(Order order)
                 {
-                    if (!ModelState.IsValid)
+                    var results = new List<ValidationResult>();
+                    if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
                     {
                         return {|#0:StatusCode(500, "The order is invalid.")|};
                     }
@@ -1056,6 +1059,8 @@ public sealed class ErrorBodyNotProblemDetailsTests
             }
             """;
         const string fixedSource = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
             using Microsoft.AspNetCore.Authorization;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
@@ -1068,7 +1073,8 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 [HttpPost]
                 public IActionResult Create(Order order)
                 {
-                    if (!ModelState.IsValid)
+                    var results = new List<ValidationResult>();
+                    if (!Validator.TryValidateObject(order, new ValidationContext(order), results, true))
                     {
                         return Problem(detail: "The order is invalid.", statusCode: StatusCodes.Status400BadRequest);
                     }

@@ -89,7 +89,7 @@ public sealed class ValidationFailureAsServerErrorTests
                 {
                     if (ModelState.IsValid == false)
                     {
-                        return ValidationProblem(modelStateDictionary: ModelState, statusCode: StatusCodes.Status422UnprocessableEntity);
+                        return ValidationProblem(detail: "The order is invalid", modelStateDictionary: ModelState, statusCode: StatusCodes.Status422UnprocessableEntity);
                     }
 
                     return Ok();
