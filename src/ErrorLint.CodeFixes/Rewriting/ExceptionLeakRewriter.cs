@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.Facts.Exceptions;
 using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,20 +27,21 @@ internal sealed class ExceptionLeakRewriter
     public const string GenericMessage = "An unexpected error occurred.";
     private const string LogMessage = "The request failed.";
     private const string LoggingNamespace = "Microsoft.Extensions.Logging";
+    private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
 
     private readonly IReadOnlyList<ExpressionSyntax> targets;
     private readonly ExpressionSyntax? problem;
     private readonly StatementSyntax? logBefore;
     private readonly string? logStatement;
-    private readonly bool addUsing;
+    private readonly IReadOnlyList<string> usings;
 
-    private ExceptionLeakRewriter(IReadOnlyList<ExpressionSyntax> targets, ExpressionSyntax? problem, StatementSyntax? logBefore, string? logStatement, bool addUsing)
+    private ExceptionLeakRewriter(IReadOnlyList<ExpressionSyntax> targets, ExpressionSyntax? problem, StatementSyntax? logBefore, string? logStatement, IReadOnlyList<string> usings)
     {
         this.targets = targets;
         this.problem = problem;
         this.logBefore = logBefore;
         this.logStatement = logStatement;
-        this.addUsing = addUsing;
+        this.usings = usings;
     }
 
     private bool Logs => logStatement is not null;
@@ -73,7 +76,7 @@ internal sealed class ExceptionLeakRewriter
     {
         var leakLocations = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations : (IReadOnlyList<Location>)new[] { diagnostic.Location };
         var targets = new List<ExpressionSyntax>();
-        (StatementSyntax? Statement, string? Log, bool AddUsing) logging = default;
+        (StatementSyntax? Statement, string? Log, IReadOnlyList<string> Usings) logging = (null, null, Array.Empty<string>());
         foreach (var location in leakLocations)
         {
             if (PlanTarget(model, root, responses, location, cancellationToken) is not (var target, var leak))
@@ -104,10 +107,10 @@ internal sealed class ExceptionLeakRewriter
         // is still not an error format; the response becomes problem details with one generic detail.
         if (WholeResponseAsProblem(model, responses, targets, cancellationToken) is ({ } response, { } problem))
         {
-            return new ExceptionLeakRewriter(new[] { response }, problem, logging.Statement, logging.Log, logging.AddUsing);
+            return new ExceptionLeakRewriter(new[] { response }, problem, logging.Statement, logging.Log, logging.Usings);
         }
 
-        return new ExceptionLeakRewriter(targets, problem: null, logging.Statement, logging.Log, logging.AddUsing);
+        return new ExceptionLeakRewriter(targets, problem: null, logging.Statement, logging.Log, logging.Usings);
     }
 
     /// <summary>
@@ -196,9 +199,12 @@ internal sealed class ExceptionLeakRewriter
                 .WithLeadingTrivia(indentation)
                 .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed);
             editor.InsertBefore(logBefore, log);
-            if (addUsing && root is CompilationUnitSyntax compilationUnit)
+            if (root is CompilationUnitSyntax compilationUnit)
             {
-                UsingDirectives.Add(editor, compilationUnit, LoggingNamespace);
+                foreach (var namespaceName in usings)
+                {
+                    UsingDirectives.Add(editor, compilationUnit, namespaceName);
+                }
             }
         }
 
@@ -256,10 +262,10 @@ internal sealed class ExceptionLeakRewriter
         }
     }
 
-    private static (StatementSyntax? Statement, string? Log, bool AddUsing) PlanLogging(
+    private static (StatementSyntax? Statement, string? Log, IReadOnlyList<string> Usings) PlanLogging(
         SemanticModel model, ExpressionSyntax target, ExceptionLeak leak, CancellationToken cancellationToken)
     {
-        var none = ((StatementSyntax?)null, (string?)null, false);
+        var none = ((StatementSyntax?)null, (string?)null, (IReadOnlyList<string>)Array.Empty<string>());
         var statement = target.FirstAncestorOrSelf<StatementSyntax>();
         if (statement?.Parent is not BlockSyntax block
             || target.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax)
@@ -277,16 +283,55 @@ internal sealed class ExceptionLeakRewriter
             return none;
         }
 
-        if (FindLogger(model, statement, cancellationToken) is not { } logger)
+        if ((FindLogger(model, statement, cancellationToken) ?? LoggerFromRequestServices(model, statement, cancellationToken)) is not { } logger)
         {
             return none;
         }
 
         var log = $"{logger}.LogError({exception}, \"{LogMessage}\");";
-        var call = SyntaxFactory.ParseExpression(log.TrimEnd(';'));
-        var bound = model.GetSpeculativeSymbolInfo(position, call, SpeculativeBindingOption.BindAsExpression);
-        var resolves = bound.Symbol is not null || bound.CandidateSymbols.Length > 0;
-        return (statement, log, !resolves);
+        var usings = new List<string>();
+        foreach (var (namespaceName, probe) in new[] { (LoggingNamespace, log.TrimEnd(';')), (DependencyInjectionNamespace, logger) })
+        {
+            // The probe binds only when the namespace's extension methods are already in scope.
+            var bound = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(probe), SpeculativeBindingOption.BindAsExpression);
+            if (bound.Symbol is null && bound.CandidateSymbols.IsEmpty && (namespaceName == LoggingNamespace || logger.Contains("GetRequiredService")))
+            {
+                usings.Add(namespaceName);
+            }
+        }
+
+        return (statement, log, usings);
+    }
+
+    /// <summary>
+    /// With no logger in scope but the request's <c>HttpContext</c> (middleware, an exception handler lambda, a handler
+    /// given the context), a logger from its services, named for the type the code is in.
+    /// </summary>
+    private static string? LoggerFromRequestServices(SemanticModel model, StatementSyntax statement, CancellationToken cancellationToken)
+    {
+        // A controller or page takes its logger from its constructor; only code handed the context reaches for its services.
+        var types = ResponseModel.For(model.Compilation)?.Types;
+        if (types?.HttpContext is not { } httpContext
+            || types.Find("Microsoft.Extensions.Logging.ILoggerFactory") is null
+            || model.GetEnclosingSymbol(statement.SpanStart, cancellationToken)?.ContainingType is not { } type
+            || type.InheritsFrom(types.ControllerBase) || type.InheritsFrom(types.PageModel))
+        {
+            return null;
+        }
+
+        var context = model.LookupSymbols(statement.SpanStart)
+            .Where(symbol => symbol is IParameterSymbol { Type: var parameterType } && parameterType.Is(httpContext)
+                || symbol is ILocalSymbol { Type: var localType } && localType.Is(httpContext))
+            .Select(symbol => symbol.Name)
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (context is null)
+        {
+            return null;
+        }
+
+        var category = SymbolDisplay.FormatLiteral(type.ToDisplayString(), quote: true);
+        return $"{context}.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger({category})";
     }
 
     private static string? ExceptionExpression(IOperation exception) => exception switch

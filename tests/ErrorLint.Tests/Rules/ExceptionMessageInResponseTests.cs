@@ -1302,4 +1302,63 @@ public sealed class ExceptionMessageInResponseTests
             TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.development_only_attributes = TestModeOnly\nerrorlint.error_report_types = ConnectionCheck") } },
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task Middleware_without_a_logger_logs_through_the_request_services()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class ErrorHandling
+            {
+                public static void Use(WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        try
+                        {
+                            await next(context);
+                        }
+                        catch (HttpRequestException ex)
+                        {
+                            context.Response.StatusCode = 502;
+                            await context.Response.WriteAsync([|ex.Message|]);
+                        }
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Net.Http;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Logging;
+
+            public static class ErrorHandling
+            {
+                public static void Use(WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        try
+                        {
+                            await next(context);
+                        }
+                        catch (HttpRequestException ex)
+                        {
+                            context.Response.StatusCode = 502;
+                            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ErrorHandling").LogError(ex, "The request failed.");
+                            await context.Response.WriteAsync("An unexpected error occurred.");
+                        }
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
