@@ -133,6 +133,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Clients that read the body and clients that read the status line must see the same status; a mismatch hides the real outcome from one of them.");
 
+    public static readonly DiagnosticDescriptor EL0015ProblemDetailsAsPlainJson = Create(
+        RuleIdentifiers.ProblemDetailsAsPlainJson,
+        "Problem details sent with a content type other than application/problem+json",
+        "{0} sends problem details as application/json; {1} so clients see application/problem+json",
+        Design,
+        DiagnosticSeverity.Warning,
+        "WriteAsJsonAsync without a content type, Results.Json and the Results/TypedResults helpers other than Problem and ValidationProblem write application/json, even for a ProblemDetails value. Clients and gateways that dispatch on application/problem+json (RFC 9457) then treat the error as an ordinary body.");
+
     // The one place a descriptor is built (BannedSymbols.txt bans the constructor elsewhere).
 #pragma warning disable RS0030
     private static DiagnosticDescriptor Create(

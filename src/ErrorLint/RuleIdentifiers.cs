@@ -16,4 +16,5 @@ internal static class RuleIdentifiers
     public const string DeveloperExceptionPageOutsideDevelopment = "EL0011";
     public const string ErrorBodyNotProblemDetails = "EL0012";
     public const string ProblemDetailsStatusMismatch = "EL0013";
+    public const string ProblemDetailsAsPlainJson = "EL0015";
 }

@@ -1,6 +1,7 @@
 // Start-up and minimal APIs. A line that makes a mistake ends with a comment naming the rule that
 // reports it; tests/ErrorLint.PackageTests checks that exactly those lines get a warning.
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SampleApi;
 
@@ -38,5 +39,17 @@ carts.MapGet("/{id:int}/items", Results<Ok<int>, ProblemHttpResult> (int id, Sto
 // Correct: a success message is not an error body.
 carts.MapDelete("/{id:int}", (int id, Store store) =>
     store.RemoveCart(id) ? Results.Ok(new { message = "Deleted" }) : Results.NotFound());
+
+// Problem details must go out as application/problem+json.
+carts.MapPost("/{id:int}/checkout", (int id, Store store) =>
+    store.FindCart(id) is null
+        ? Results.NotFound(new ProblemDetails { Status = 404, Title = "Cart not found" }) // EL0015: sent as application/json
+        : Results.Ok());
+
+// Correct: Problem(...) sends the same problem details as application/problem+json.
+carts.MapPost("/{id:int}/pay", (int id, Store store) =>
+    store.FindCart(id) is null
+        ? Results.Problem(new ProblemDetails { Status = 404, Title = "Cart not found" })
+        : Results.Ok());
 
 app.Run();
