@@ -141,10 +141,32 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "WriteAsJsonAsync without a content type, Results.Json and the Results/TypedResults helpers other than Problem and ValidationProblem write application/json, even for a ProblemDetails value. Clients and gateways that dispatch on application/problem+json (RFC 9457) then treat the error as an ordinary body.");
 
+    public static readonly DiagnosticDescriptor EL0016UseExceptionHandlerWithoutHandler = Create(
+        RuleIdentifiers.ExceptionHandlingMiswired,
+        "Exception handling wired so that it fails or never runs",
+        "UseExceptionHandler() has no handler, no path and no problem details service, so the application throws when it starts; register them with AddProblemDetails()",
+        Design,
+        DiagnosticSeverity.Warning,
+        "UseExceptionHandler() without arguments writes problem details through IProblemDetailsService; with none registered, no ExceptionHandler and no ExceptionHandlingPath, building the pipeline throws InvalidOperationException. AddExceptionHandler<T>() alone does not prevent it.",
+        compilationEnd: true);
+
+    /// <summary>EL0016's second message: an <c>IExceptionHandler</c> registered that no middleware runs.</summary>
+    public static readonly DiagnosticDescriptor EL0016ExceptionHandlerNeverRuns = Create(
+        RuleIdentifiers.ExceptionHandlingMiswired,
+        "Exception handling wired so that it fails or never runs",
+        "AddExceptionHandler<{0}>() registers a handler that never runs: nothing calls UseExceptionHandler(); add app.UseExceptionHandler() where the pipeline is built",
+        Design,
+        DiagnosticSeverity.Warning,
+        "IExceptionHandler implementations run only inside the exception handler middleware. Without UseExceptionHandler() the registration does nothing, and unhandled exceptions get the default 500 (or the developer page).",
+        compilationEnd: true);
+
     // The one place a descriptor is built (BannedSymbols.txt bans the constructor elsewhere).
 #pragma warning disable RS0030
     private static DiagnosticDescriptor Create(
-        string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, bool isEnabledByDefault = true)
-        => new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLinkBase + id + ".md");
+        string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, bool isEnabledByDefault = true, bool compilationEnd = false)
+        => compilationEnd
+            // Reported at compilation end: the IDE runs such rules on the whole project, not per document.
+            ? new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLinkBase + id + ".md", WellKnownDiagnosticTags.CompilationEnd)
+            : new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLinkBase + id + ".md");
 #pragma warning restore RS0030
 }

@@ -17,4 +17,5 @@ internal static class RuleIdentifiers
     public const string ErrorBodyNotProblemDetails = "EL0012";
     public const string ProblemDetailsStatusMismatch = "EL0013";
     public const string ProblemDetailsAsPlainJson = "EL0015";
+    public const string ExceptionHandlingMiswired = "EL0016";
 }

@@ -10,6 +10,7 @@ builder.Services.AddControllers();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<Store>();
 builder.Services.AddHttpClient();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>(); // EL0016: nothing calls UseExceptionHandler, so it never runs
 builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("fixed", limiter => limiter.PermitLimit = 10)); // EL0008: rejects with 503 and no Retry-After
 
 var app = builder.Build();

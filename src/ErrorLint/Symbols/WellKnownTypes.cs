@@ -57,6 +57,8 @@ internal sealed class WellKnownTypes
         ["Microsoft.AspNetCore.Http.ProblemDetailsContext"] = "Microsoft.AspNetCore.Http.Abstractions",
         ["Microsoft.AspNetCore.Diagnostics.IExceptionHandler"] = "Microsoft.AspNetCore.Diagnostics",
         ["Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
+        ["Microsoft.Extensions.DependencyInjection.IServiceCollection"] = "Microsoft.Extensions.DependencyInjection.Abstractions",
+        ["Microsoft.AspNetCore.Builder.ExceptionHandlerOptions"] = "Microsoft.AspNetCore.Diagnostics",
         ["Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
         ["Microsoft.AspNetCore.Diagnostics.ErrorContext"] = "Microsoft.AspNetCore.Diagnostics.Abstractions",
         ["Microsoft.AspNetCore.Mvc.Filters.ExceptionContext"] = "Microsoft.AspNetCore.Mvc.Abstractions",
@@ -110,6 +112,8 @@ internal sealed class WellKnownTypes
         ExceptionHandler = Find("Microsoft.AspNetCore.Diagnostics.IExceptionHandler");
         ExceptionHandlerFeature = Find("Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature");
         StatusCodeReExecuteFeature = Find("Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature");
+        ServiceCollection = Find("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        ExceptionHandlerOptions = Find("Microsoft.AspNetCore.Builder.ExceptionHandlerOptions");
         ErrorContext = Find("Microsoft.AspNetCore.Diagnostics.ErrorContext");
         RateLimiterOptions = Find("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
         OnRejectedContext = Find("Microsoft.AspNetCore.RateLimiting.OnRejectedContext");
@@ -162,6 +166,12 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ExceptionContext { get; }
     public INamedTypeSymbol? ExceptionHandler { get; }
     public INamedTypeSymbol? ExceptionHandlerFeature { get; }
+
+    /// <summary><c>IServiceCollection</c>: where start-up code registers services.</summary>
+    public INamedTypeSymbol? ServiceCollection { get; }
+
+    /// <summary><c>ExceptionHandlerOptions</c>: a handler or path configured for <c>UseExceptionHandler()</c>.</summary>
+    public INamedTypeSymbol? ExceptionHandlerOptions { get; }
 
     /// <summary><c>IStatusCodeReExecuteFeature</c>: the original request of one <c>UseStatusCodePagesWithReExecute</c> re-executed.</summary>
     public INamedTypeSymbol? StatusCodeReExecuteFeature { get; }

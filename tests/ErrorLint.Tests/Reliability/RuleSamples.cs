@@ -33,6 +33,7 @@ internal static class RuleSamples
         ["EL0012"] = Controller("public IActionResult Get(int id) => BadRequest(\"The id must be positive\");"),
         ["EL0013"] = Controller("public IActionResult Get() => BadRequest(new ProblemDetails { Status = 404, Title = \"Order not found\" });"),
         ["EL0015"] = Controller("public IResult Get() => Results.NotFound(new ProblemDetails { Status = 404, Title = \"Order not found\" });"),
+        ["EL0016"] = Controller("public static void Configure(IApplicationBuilder app) { app.UseExceptionHandler(); } public static void ConfigureServices(IServiceCollection services) { services.AddControllers(); }"),
     };
 
     public static IEnumerable<object[]> RuleIds() => RuleCatalog.Descriptors.Select(d => d.Id).Distinct().Select(id => new object[] { id });
