@@ -10,7 +10,8 @@ namespace ErrorLint.CodeFixes.Rewriting;
 
 /// <summary>
 /// Adds a <c>using</c> a fix needs for an extension method (<c>LogError</c>, <c>IsDevelopment</c>), which the
-/// simplifier's import annotation cannot bring in. System namespaces stay first; the rest are kept in order.
+/// simplifier's import annotation cannot bring in, where the file's own order puts it: System namespaces first when the
+/// file puts them first, else by name alone.
 /// </summary>
 internal static class UsingDirectives
 {
@@ -26,11 +27,13 @@ internal static class UsingDirectives
             return;
         }
 
-        var isSystem = IsSystem(namespaceName);
+        // A file that puts System namespaces first keeps them first; one sorted by name alone stays sorted by name.
+        var systemFirst = SystemFirst(usings);
+        var isSystem = systemFirst && IsSystem(namespaceName);
         foreach (var existing in usings)
         {
             var name = existing.Name!.ToString();
-            if (!isSystem && IsSystem(name))
+            if (systemFirst && !isSystem && IsSystem(name))
             {
                 continue;
             }
@@ -44,6 +47,24 @@ internal static class UsingDirectives
 
         var last = usings[usings.Count - 1];
         editor.InsertAfter(last, directive.WithTrailingTrivia(last.GetTrailingTrivia()));
+    }
+
+    /// <summary>False when a System namespace comes after another one: the file sorts by name alone.</summary>
+    private static bool SystemFirst(System.Collections.Generic.List<UsingDirectiveSyntax> usings)
+    {
+        var seenOther = false;
+        foreach (var directive in usings)
+        {
+            var system = IsSystem(directive.Name!.ToString());
+            if (system && seenOther)
+            {
+                return false;
+            }
+
+            seenOther |= !system;
+        }
+
+        return true;
     }
 
     private static bool IsSystem(string name) => name == "System" || name.StartsWith("System.", StringComparison.Ordinal);

@@ -1361,4 +1361,52 @@ public sealed class ExceptionMessageInResponseTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task The_logging_using_goes_where_a_file_sorted_by_name_alone_puts_it()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using System;
+            using System.Net.Http;
+
+            public sealed class OrdersController(HttpClient client) : ControllerBase
+            {
+                public IActionResult Get([FromServices] Microsoft.Extensions.Logging.ILogger<OrdersController> logger)
+                {
+                    try
+                    {
+                        return Ok(client.GetStringAsync("https://inventory/orders").Result);
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        return StatusCode(502, [|ex.Message|]);
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+            using System;
+            using System.Net.Http;
+
+            public sealed class OrdersController(HttpClient client) : ControllerBase
+            {
+                public IActionResult Get([FromServices] Microsoft.Extensions.Logging.ILogger<OrdersController> logger)
+                {
+                    try
+                    {
+                        return Ok(client.GetStringAsync("https://inventory/orders").Result);
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        logger.LogError(ex, "The request failed.");
+                        return StatusCode(502, "An unexpected error occurred.");
+                    }
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
