@@ -34,14 +34,22 @@ internal sealed class ExceptionLeakRewriter
     private readonly StatementSyntax? logBefore;
     private readonly string? logStatement;
     private readonly IReadOnlyList<string> usings;
+    private readonly (ParenthesizedLambdaExpressionSyntax Handler, string Parameter)? loggerParameter;
 
-    private ExceptionLeakRewriter(IReadOnlyList<ExpressionSyntax> targets, ExpressionSyntax? problem, StatementSyntax? logBefore, string? logStatement, IReadOnlyList<string> usings)
+    private ExceptionLeakRewriter(
+        IReadOnlyList<ExpressionSyntax> targets,
+        ExpressionSyntax? problem,
+        StatementSyntax? logBefore,
+        string? logStatement,
+        IReadOnlyList<string> usings,
+        (ParenthesizedLambdaExpressionSyntax Handler, string Parameter)? loggerParameter)
     {
         this.targets = targets;
         this.problem = problem;
         this.logBefore = logBefore;
         this.logStatement = logStatement;
         this.usings = usings;
+        this.loggerParameter = loggerParameter;
     }
 
     private bool Logs => logStatement is not null;
@@ -76,7 +84,7 @@ internal sealed class ExceptionLeakRewriter
     {
         var leakLocations = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations : (IReadOnlyList<Location>)new[] { diagnostic.Location };
         var targets = new List<ExpressionSyntax>();
-        (StatementSyntax? Statement, string? Log, IReadOnlyList<string> Usings) logging = (null, null, Array.Empty<string>());
+        (StatementSyntax? Statement, string? Log, IReadOnlyList<string> Usings, (ParenthesizedLambdaExpressionSyntax, string)? Parameter) logging = (null, null, Array.Empty<string>(), null);
         foreach (var location in leakLocations)
         {
             if (PlanTarget(model, root, responses, location, cancellationToken) is not (var target, var leak))
@@ -107,10 +115,10 @@ internal sealed class ExceptionLeakRewriter
         // is still not an error format; the response becomes problem details with one generic detail.
         if (WholeResponseAsProblem(model, responses, targets, cancellationToken) is ({ } response, { } problem))
         {
-            return new ExceptionLeakRewriter(new[] { response }, problem, logging.Statement, logging.Log, logging.Usings);
+            return new ExceptionLeakRewriter(new[] { response }, problem, logging.Statement, logging.Log, logging.Usings, logging.Parameter);
         }
 
-        return new ExceptionLeakRewriter(targets, problem: null, logging.Statement, logging.Log, logging.Usings);
+        return new ExceptionLeakRewriter(targets, problem: null, logging.Statement, logging.Log, logging.Usings, logging.Parameter);
     }
 
     /// <summary>
@@ -208,6 +216,12 @@ internal sealed class ExceptionLeakRewriter
             }
         }
 
+        if (loggerParameter is var (handler, declaration))
+        {
+            var parameter = SyntaxFactory.ParseParameterList("(" + declaration + ")").Parameters[0];
+            editor.ReplaceNode(handler, (node, _) => ((ParenthesizedLambdaExpressionSyntax)node).AddParameterListParameters(parameter));
+        }
+
         DropCatchVariableLeftUnused(editor);
         var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
         return problem is null ? changed : await Imports.AddAsync(changed, cancellationToken).ConfigureAwait(false);
@@ -262,10 +276,10 @@ internal sealed class ExceptionLeakRewriter
         }
     }
 
-    private static (StatementSyntax? Statement, string? Log, IReadOnlyList<string> Usings) PlanLogging(
+    private static (StatementSyntax? Statement, string? Log, IReadOnlyList<string> Usings, (ParenthesizedLambdaExpressionSyntax, string)? Parameter) PlanLogging(
         SemanticModel model, ExpressionSyntax target, ExceptionLeak leak, CancellationToken cancellationToken)
     {
-        var none = ((StatementSyntax?)null, (string?)null, (IReadOnlyList<string>)Array.Empty<string>());
+        var none = ((StatementSyntax?)null, (string?)null, (IReadOnlyList<string>)Array.Empty<string>(), ((ParenthesizedLambdaExpressionSyntax, string)?)null);
         var statement = target.FirstAncestorOrSelf<StatementSyntax>();
         if (statement?.Parent is not BlockSyntax block
             || target.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax)
@@ -283,7 +297,18 @@ internal sealed class ExceptionLeakRewriter
             return none;
         }
 
-        if ((FindLogger(model, statement, cancellationToken) ?? LoggerFromRequestServices(model, statement, cancellationToken)) is not { } logger)
+        var parameter = default((ParenthesizedLambdaExpressionSyntax, string)?);
+        var logger = FindLogger(model, statement, cancellationToken);
+        if (logger is null && LoggerParameterFor(model, statement, cancellationToken) is var (handler, declaration, use))
+        {
+            // A minimal-API handler asks for the logger: the framework binds ILogger<T> parameters from the services.
+            logger = use;
+            parameter = (handler, declaration);
+        }
+
+        logger ??= LoggerFromRequestServices(model, statement, cancellationToken);
+
+        if (logger is null)
         {
             return none;
         }
@@ -292,6 +317,12 @@ internal sealed class ExceptionLeakRewriter
         var usings = new List<string>();
         foreach (var (namespaceName, probe) in new[] { (LoggingNamespace, log.TrimEnd(';')), (DependencyInjectionNamespace, logger) })
         {
+            // A logger the fix adds as a parameter is not in scope yet; its type decides the using below.
+            if (parameter is not null)
+            {
+                break;
+            }
+
             // The probe binds only when the namespace's extension methods are already in scope.
             var bound = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(probe), SpeculativeBindingOption.BindAsExpression);
             if (bound.Symbol is null && bound.CandidateSymbols.IsEmpty && (namespaceName == LoggingNamespace || logger.Contains("GetRequiredService")))
@@ -300,7 +331,42 @@ internal sealed class ExceptionLeakRewriter
             }
         }
 
-        return (statement, log, usings);
+        if (parameter is not null)
+        {
+            var bound = model.GetSpeculativeTypeInfo(position, SyntaxFactory.ParseTypeName("ILoggerFactory"), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            if (bound is null or { TypeKind: TypeKind.Error })
+            {
+                usings.Add(LoggingNamespace);
+            }
+        }
+
+        return (statement, log, usings, parameter);
+    }
+
+    /// <summary>
+    /// The minimal-API handler (a lambda handed to <c>Map*</c> that types its parameters) the statement is in, the
+    /// parameter to give it and how the log call names the logger: <c>ILogger&lt;T&gt; logger</c>, <c>T</c> being the
+    /// type the code is in, or <c>ILoggerFactory loggerFactory</c> when that type is static and cannot be a type argument.
+    /// </summary>
+    private static (ParenthesizedLambdaExpressionSyntax Handler, string Parameter, string Logger)? LoggerParameterFor(SemanticModel model, StatementSyntax statement, CancellationToken cancellationToken)
+    {
+        if (statement.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().FirstOrDefault() is not ParenthesizedLambdaExpressionSyntax handler
+            || !handler.ParameterList.Parameters.All(p => p.Type is not null)
+            || !ResponseAccess.IsEndpointHandler(model, handler, cancellationToken)
+            || model.GetEnclosingSymbol(handler.SpanStart, cancellationToken)?.ContainingType is not { IsGenericType: false } type)
+        {
+            return null;
+        }
+
+        var name = type.IsStatic ? "loggerFactory" : "logger";
+        if (!model.LookupSymbols(handler.SpanStart, name: name).IsEmpty)
+        {
+            return null;
+        }
+
+        return type.IsStatic
+            ? (handler, "ILoggerFactory loggerFactory", $"loggerFactory.CreateLogger({SymbolDisplay.FormatLiteral(type.ToDisplayString(), quote: true)})")
+            : (handler, $"ILogger<{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}> logger", "logger");
     }
 
     /// <summary>

@@ -138,7 +138,7 @@ internal static class ResponseAccess
     }
 
     /// <summary>A lambda handed to one of the framework's <c>Map*</c> methods.</summary>
-    private static bool IsEndpointHandler(SemanticModel semanticModel, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+    public static bool IsEndpointHandler(SemanticModel semanticModel, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
         => semanticModel.GetOperation(lambda, cancellationToken) is IAnonymousFunctionOperation handler
             && PipelineCalls.MapCallOf(handler) is { TargetMethod.ContainingNamespace: { } space }
             && space.ToDisplayString() == "Microsoft.AspNetCore.Builder";

@@ -1409,4 +1409,95 @@ public sealed class ExceptionMessageInResponseTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task A_minimal_API_handler_without_a_logger_is_given_one_as_a_parameter()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class FileEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/files/{name}", (string name) =>
+                    {
+                        try
+                        {
+                            return Results.Text(File.ReadAllText("/data/" + name));
+                        }
+                        catch (IOException ex)
+                        {
+                            return Results.Problem([|ex.Message|], statusCode: 500);
+                        }
+                    });
+                }
+            }
+
+            public sealed class ReportEndpoints
+            {
+                public void Map(WebApplication app)
+                {
+                    app.MapGet("/reports/{name}", (string name) =>
+                    {
+                        try
+                        {
+                            return Results.Text(File.ReadAllText("/reports/" + name));
+                        }
+                        catch (IOException ex)
+                        {
+                            return Results.Problem([|ex.Message|], statusCode: 500);
+                        }
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public static class FileEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/files/{name}", (string name, ILoggerFactory loggerFactory) =>
+                    {
+                        try
+                        {
+                            return Results.Text(File.ReadAllText("/data/" + name));
+                        }
+                        catch (IOException ex)
+                        {
+                            loggerFactory.CreateLogger("FileEndpoints").LogError(ex, "The request failed.");
+                            return Results.Problem("An unexpected error occurred.", statusCode: 500);
+                        }
+                    });
+                }
+            }
+
+            public sealed class ReportEndpoints
+            {
+                public void Map(WebApplication app)
+                {
+                    app.MapGet("/reports/{name}", (string name, ILogger<ReportEndpoints> logger) =>
+                    {
+                        try
+                        {
+                            return Results.Text(File.ReadAllText("/reports/" + name));
+                        }
+                        catch (IOException ex)
+                        {
+                            logger.LogError(ex, "The request failed.");
+                            return Results.Problem("An unexpected error occurred.", statusCode: 500);
+                        }
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
