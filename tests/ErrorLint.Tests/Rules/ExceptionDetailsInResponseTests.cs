@@ -938,4 +938,38 @@ public sealed class ExceptionDetailsInResponseTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task The_exception_handed_to_the_problem_details_service_is_read_not_sent()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+            {
+                public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    if (httpContext.Request.Query.ContainsKey("verbose"))
+                    {
+                        return problemDetails.TryWriteAsync(new ProblemDetailsContext
+                        {
+                            HttpContext = httpContext,
+                            Exception = exception,
+                            ProblemDetails = new ProblemDetails { Detail = [|exception.StackTrace|] },
+                        });
+                    }
+
+                    return problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception });
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

@@ -672,4 +672,61 @@ public sealed class RateLimiterWithoutRetryAfterTests
 
         await Verifier.VerifyAnalyzerAsync(source, Verifier.Diagnostic().WithLocation(0).WithArguments("429", "no OnRejected callback is set"));
     }
+
+    [Fact]
+    public async Task OnRejected_set_by_an_options_class_is_not_reported_and_one_that_sets_only_the_status_is()
+    {
+        const string withCallback = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Options;
+
+            public sealed class ConfigureLimiter : IConfigureOptions<RateLimiterOptions>
+            {
+                public void Configure(RateLimiterOptions options)
+                {
+                    options.RejectionStatusCode = 429;
+                    options.OnRejected = (context, token) =>
+                    {
+                        context.HttpContext.Response.Headers.RetryAfter = "60";
+                        return ValueTask.CompletedTask;
+                    };
+                }
+            }
+
+            public static class Limits
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddRateLimiter(_ => { });
+                    services.AddSingleton<IConfigureOptions<RateLimiterOptions>, ConfigureLimiter>();
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(withCallback);
+
+        const string statusOnly = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Options;
+
+            public sealed class ConfigureLimiter : IConfigureOptions<RateLimiterOptions>
+            {
+                public void Configure(RateLimiterOptions options) => options.RejectionStatusCode = 429;
+            }
+
+            public static class Limits
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.{|#0:AddRateLimiter|}(_ => { });
+                    services.AddSingleton<IConfigureOptions<RateLimiterOptions>, ConfigureLimiter>();
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(statusOnly, Verifier.Diagnostic().WithLocation(0).WithArguments("503", "no OnRejected callback is set"));
+    }
 }

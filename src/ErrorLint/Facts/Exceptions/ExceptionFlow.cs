@@ -256,13 +256,22 @@ internal sealed class ExceptionFlow
         }
     }
 
-    /// <summary>A member the serializers skip (<c>[JsonIgnore]</c>, <c>[IgnoreDataMember]</c>) sends nothing of what it holds.</summary>
+    /// <summary>
+    /// A member the serializers skip (<c>[JsonIgnore]</c>, <c>[IgnoreDataMember]</c>) sends nothing of what it holds; nor does
+    /// <c>ProblemDetailsContext.Exception</c>, which the problem details writers read and never write out (the exception
+    /// handler middleware fills it in itself).
+    /// </summary>
     private static bool IsNotSerialized(IOperation target)
     {
         var member = (target as IMemberReferenceOperation)?.Member;
         if (member is null)
         {
             return false;
+        }
+
+        if (member is { Name: "Exception", ContainingType.Name: "ProblemDetailsContext" })
+        {
+            return true;
         }
 
         foreach (var attribute in member.GetAttributes())

@@ -35,6 +35,9 @@ internal sealed class RateLimiterFacts
 
     private Compilation Compilation { get; }
 
+    // Whether an options class of the application sets OnRejected: found once, on first need.
+    private bool? optionsClassSetsOnRejected;
+
     /// <summary>Describes the configuration an invocation hands an <c>Action&lt;RateLimiterOptions&gt;</c>; null when it hands none or it cannot be read.</summary>
     public RateLimiterConfiguration? DescribeConfiguration(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
@@ -50,8 +53,68 @@ internal sealed class RateLimiterFacts
         return null;
     }
 
-    /// <summary>True when the member that configures the limiter also sets <c>OnRejected</c> somewhere else (another <c>Configure</c> call).</summary>
+    /// <summary>
+    /// True when <c>OnRejected</c> is set somewhere else: in another <c>Configure</c> call of the member that configures
+    /// the limiter, or in an options class of the application (<c>IConfigureOptions&lt;RateLimiterOptions&gt;</c>,
+    /// <c>IPostConfigureOptions</c>, <c>IConfigureNamedOptions</c>), which the options system runs on the same options.
+    /// </summary>
     public bool IsOnRejectedSetElsewhere(IInvocationOperation invocation, CancellationToken cancellationToken)
+        => IsOnRejectedSetInTheMember(invocation, cancellationToken) || OptionsClassSetsOnRejected(cancellationToken);
+
+    /// <summary>Asked only where EL0008 would report, so the compilation's types are looked through once and rarely.</summary>
+    private bool OptionsClassSetsOnRejected(CancellationToken cancellationToken)
+    {
+        if (optionsClassSetsOnRejected is { } known)
+        {
+            return known;
+        }
+
+        var found = false;
+        foreach (var symbol in Compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+        {
+            if (symbol is INamedTypeSymbol type && ConfiguresRateLimiterOptions(type) && AssignsOnRejected(type, cancellationToken))
+            {
+                found = true;
+                break;
+            }
+        }
+
+        optionsClassSetsOnRejected = found;
+        return found;
+    }
+
+    private bool ConfiguresRateLimiterOptions(INamedTypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name is "IConfigureOptions" or "IPostConfigureOptions" or "IConfigureNamedOptions"
+                && implemented.TypeArguments.Length == 1
+                && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], Options))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AssignsOnRejected(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnRejected" } or IdentifierNameSyntax { Identifier.ValueText: "OnRejected" } })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsOnRejectedSetInTheMember(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var span = invocation.Syntax.Span;
         foreach (var operation in invocation.Root().Descendants())
