@@ -84,6 +84,15 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "ASP.NET Core's rate limiter does not set Retry-After itself, and rejects with 503 unless RejectionStatusCode says otherwise.");
 
+    /// <summary>EL0008's third message: a policy added through its partitioner, whose own OnRejected never runs.</summary>
+    public static readonly DiagnosticDescriptor EL0008PolicyCallbackBypassed = Create(
+        RuleIdentifiers.RateLimiterWithoutRetryAfter,
+        "The rate limiter rejects requests without Retry-After",
+        "AddPolicy takes only the partition of {0}, so {0}.OnRejected, which sets Retry-After, never runs; pass the policy itself (AddPolicy(name, new {0}()))",
+        StatusCodes,
+        DiagnosticSeverity.Warning,
+        "The AddPolicy overload that takes a partitioner uses the partition alone; a policy object's OnRejected runs only when the policy itself is added.");
+
     public static readonly DiagnosticDescriptor EL0009ExceptionDetailsInResponse = Create(
         RuleIdentifiers.ExceptionDetailsInResponse,
         "Exception details sent to the client",

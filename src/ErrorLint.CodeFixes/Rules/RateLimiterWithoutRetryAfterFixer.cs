@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
+using ErrorLint.Rules;
 using ErrorLint.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,6 +27,7 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
 {
     public const string AddOnRejectedKey = RuleIdentifiers.RateLimiterWithoutRetryAfter + ".AddOnRejected";
     public const string ExtendOnRejectedKey = RuleIdentifiers.RateLimiterWithoutRetryAfter + ".ExtendOnRejected";
+    public const string AddPolicyItselfKey = RuleIdentifiers.RateLimiterWithoutRetryAfter + ".AddPolicyItself";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RateLimiterWithoutRetryAfter);
 
@@ -43,6 +45,12 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (diagnostic.Properties.ContainsKey(RateLimiterWithoutRetryAfterAnalyzer.BypassedPolicyProperty))
+            {
+                RegisterPolicyInsteadOfPartitioner(context, diagnostic, root, semanticModel, node);
+                continue;
+            }
+
             var configuration = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>()
                 .Select(i => semanticModel.GetOperation(i, context.CancellationToken) is IInvocationOperation invocation
                     ? rateLimiter.DescribeConfiguration(invocation, context.CancellationToken)
@@ -209,4 +217,25 @@ public sealed class RateLimiterWithoutRetryAfterFixer : CodeFixProvider
 
     private static string UnusedName(SemanticModel semanticModel, int position, string preferred, string fallback)
         => semanticModel.LookupSymbols(position, name: preferred).IsEmpty ? preferred : fallback;
+
+    /// <summary>
+    /// <c>AddPolicy(name, context =&gt; new MyPolicy().GetPartition(context))</c> becomes <c>AddPolicy(name, new MyPolicy())</c>,
+    /// the overload that runs the policy's own <c>OnRejected</c>.
+    /// </summary>
+    private static void RegisterPolicyInsteadOfPartitioner(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel, SyntaxNode node)
+    {
+        if (node.FirstAncestorOrSelf<ArgumentSyntax>() is not { Expression: LambdaExpressionSyntax partitioner } argument
+            || partitioner.DescendantNodes().OfType<ObjectCreationExpressionSyntax>().FirstOrDefault() is not { } creation
+            || semanticModel.GetOperation(creation, context.CancellationToken) is not IObjectCreationOperation)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Add the policy itself, so its OnRejected runs",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument, argument.WithExpression(creation.WithTriviaFrom(partitioner))))),
+                AddPolicyItselfKey),
+            diagnostic);
+    }
 }

@@ -15,7 +15,13 @@ namespace ErrorLint.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EL0008RateLimiterWithoutRetryAfter);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.EL0008RateLimiterWithoutRetryAfter, Descriptors.EL0008PolicyCallbackBypassed);
+
+    /// <summary>Diagnostic property set on the bypassed-policy form, whose fix passes the policy itself.</summary>
+    public const string BypassedPolicyProperty = "ErrorLint.BypassedPolicy";
+
+    private static readonly ImmutableDictionary<string, string?> BypassedPolicyProperties = ImmutableDictionary<string, string?>.Empty.Add(BypassedPolicyProperty, "true");
 
     public override void Initialize(AnalysisContext context)
     {
@@ -50,6 +56,18 @@ public sealed class RateLimiterWithoutRetryAfterAnalyzer : DiagnosticAnalyzer
         }
 
         var status = configuration.RejectionStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "set by RejectionStatusCode";
+        if (configuration.OnRejected.IsEmpty && !configuration.BypassedPolicies.IsEmpty)
+        {
+            // The limiter's one mistake is the overload: the policy's own callback would set Retry-After.
+            foreach (var bypassed in configuration.BypassedPolicies)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.EL0008PolicyCallbackBypassed, bypassed.Partitioner.Syntax.GetLocation(), BypassedPolicyProperties, bypassed.Policy.Name));
+            }
+
+            return;
+        }
+
         if (configuration.OnRejected.IsEmpty)
         {
             if (configuration.IsComplete && !rateLimiter.IsOnRejectedSetElsewhere(invocation, context.CancellationToken))

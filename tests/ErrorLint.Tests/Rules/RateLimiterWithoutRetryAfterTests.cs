@@ -69,7 +69,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
             TestState = { OutputKind = OutputKind.ConsoleApplication },
             ExpectedDiagnostics =
             {
-                Verifier.Diagnostic("EL0008").WithLocation(0).WithMessage(
+                Verifier.Diagnostic(Descriptors.EL0008RateLimiterWithoutRetryAfter).WithLocation(0).WithMessage(
                     "The rate limiter rejects requests with status 503 and no Retry-After header (no OnRejected callback is set); set it in OnRejected from the lease's MetadataName.RetryAfter"),
             },
         }.RunAsync();
@@ -122,7 +122,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
             TestState = { OutputKind = OutputKind.ConsoleApplication },
             ExpectedDiagnostics =
             {
-                Verifier.Diagnostic("EL0008").WithLocation(0).WithArguments("503", "no OnRejected callback is set"),
+                Verifier.Diagnostic(Descriptors.EL0008RateLimiterWithoutRetryAfter).WithLocation(0).WithArguments("503", "no OnRejected callback is set"),
             },
         }.RunAsync();
     }
@@ -181,7 +181,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
             """;
         await Verifier.VerifyCodeFixAsync(
             source,
-            Verifier.Diagnostic("EL0008").WithLocation(0).WithMessage(
+            Verifier.Diagnostic(Descriptors.EL0008RateLimiterWithoutRetryAfter).WithLocation(0).WithMessage(
                 "The rate limiter rejects requests with status 429 and no Retry-After header (OnRejected never sets it); set it in OnRejected from the lease's MetadataName.RetryAfter"),
             fixedSource);
     }
@@ -670,7 +670,7 @@ public sealed class RateLimiterWithoutRetryAfterTests
             }
             """;
 
-        await Verifier.VerifyAnalyzerAsync(source, Verifier.Diagnostic().WithLocation(0).WithArguments("429", "no OnRejected callback is set"));
+        await Verifier.VerifyAnalyzerAsync(source, Verifier.Diagnostic(Descriptors.EL0008RateLimiterWithoutRetryAfter).WithLocation(0).WithArguments("429", "no OnRejected callback is set"));
     }
 
     [Fact]
@@ -727,6 +727,85 @@ public sealed class RateLimiterWithoutRetryAfterTests
                 }
             }
             """;
-        await Verifier.VerifyAnalyzerAsync(statusOnly, Verifier.Diagnostic().WithLocation(0).WithArguments("503", "no OnRejected callback is set"));
+        await Verifier.VerifyAnalyzerAsync(statusOnly, Verifier.Diagnostic(Descriptors.EL0008RateLimiterWithoutRetryAfter).WithLocation(0).WithArguments("503", "no OnRejected callback is set"));
+    }
+
+    [Fact]
+    public async Task A_policy_added_through_its_partitioner_is_reported_and_added_itself()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class ApiPolicy : IRateLimiterPolicy<string>
+            {
+                public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    return ValueTask.CompletedTask;
+                };
+
+                public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                    => RateLimitPartition.GetFixedWindowLimiter("api", _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) });
+            }
+
+            public static class Limits
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        options.AddPolicy("api", {|#0:context => new ApiPolicy().GetPartition(context)|});
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class ApiPolicy : IRateLimiterPolicy<string>
+            {
+                public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    return ValueTask.CompletedTask;
+                };
+
+                public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                    => RateLimitPartition.GetFixedWindowLimiter("api", _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) });
+            }
+
+            public static class Limits
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddRateLimiter(options =>
+                    {
+                        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                        options.AddPolicy("api", new ApiPolicy());
+                    });
+                }
+            }
+            """;
+
+        await Verifier.VerifyCodeFixAsync(
+            source,
+            Verifier.Diagnostic(Descriptors.EL0008PolicyCallbackBypassed).WithLocation(0).WithMessage(
+                "AddPolicy takes only the partition of ApiPolicy, so ApiPolicy.OnRejected, which sets Retry-After, never runs; pass the policy itself (AddPolicy(name, new ApiPolicy()))"),
+            fixedSource);
     }
 }

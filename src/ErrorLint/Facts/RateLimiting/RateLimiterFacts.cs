@@ -156,6 +156,7 @@ internal sealed class RateLimiterFacts
         var statusAssigned = false;
         var complete = true;
         var onRejected = ImmutableArray.CreateBuilder<OnRejectedCallback>();
+        var bypassed = ImmutableArray.CreateBuilder<BypassedPolicy>();
         foreach (var operation in body.Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -177,6 +178,10 @@ internal sealed class RateLimiterFacts
                 // A policy class's own OnRejected answers the rejections of its endpoints, Retry-After included.
                 complete = false;
             }
+            else if (operation is IInvocationOperation { TargetMethod.Name: "AddPolicy" } partitioned && BypassedPolicyOf(partitioned, cancellationToken) is { } policy)
+            {
+                bypassed.Add(policy);
+            }
             else if (operation is IInvocationOperation call && HandsOptionsToOwnCode(call))
             {
                 // The application's own method may set OnRejected; what it does is not followed.
@@ -184,7 +189,29 @@ internal sealed class RateLimiterFacts
             }
         }
 
-        return new RateLimiterConfiguration(invocation, lambda, status, statusAssigned, complete, onRejected.ToImmutable());
+        return new RateLimiterConfiguration(invocation, lambda, status, statusAssigned, complete, onRejected.ToImmutable(), bypassed.ToImmutable());
+    }
+
+    /// <summary>
+    /// <c>AddPolicy(name, context =&gt; new MyPolicy().GetPartition(context))</c>, where <c>MyPolicy</c>'s own <c>OnRejected</c>
+    /// sets <c>Retry-After</c>: the partitioner overload takes the partition only, so that callback never runs.
+    /// </summary>
+    private BypassedPolicy? BypassedPolicyOf(IInvocationOperation addPolicy, CancellationToken cancellationToken)
+    {
+        foreach (var argument in addPolicy.Arguments)
+        {
+            if (argument.Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation partitioner }
+                && partitioner.Body.Operations.Length == 1
+                && partitioner.Body.Operations[0] is IReturnOperation { ReturnedValue: var returned }
+                && returned.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "GetPartition", Instance: var instance }
+                && instance.WithoutConversions() is IObjectCreationOperation { Type: INamedTypeSymbol policy } creation
+                && PolicyClassSetsRetryAfter(policy, cancellationToken))
+            {
+                return new BypassedPolicy(addPolicy, argument, creation, policy);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True, false, or null when the callback cannot be read (a field, a variable, a method of another assembly).</summary>
@@ -226,7 +253,13 @@ internal sealed class RateLimiterFacts
             }
         }
 
-        if (policy is not INamedTypeSymbol { DeclaringSyntaxReferences.IsEmpty: false } policyType)
+        return policy is INamedTypeSymbol policyType && PolicyClassSetsRetryAfter(policyType, cancellationToken);
+    }
+
+    /// <summary>Whether a policy class of this compilation sets <c>Retry-After</c> in its <c>OnRejected</c>.</summary>
+    private bool PolicyClassSetsRetryAfter(INamedTypeSymbol policyType, CancellationToken cancellationToken)
+    {
+        if (policyType.DeclaringSyntaxReferences.IsEmpty)
         {
             return false;
         }
@@ -297,8 +330,10 @@ internal sealed class RateLimiterConfiguration
         int? rejectionStatus,
         bool rejectionStatusAssigned,
         bool isComplete,
-        ImmutableArray<OnRejectedCallback> onRejected)
+        ImmutableArray<OnRejectedCallback> onRejected,
+        ImmutableArray<BypassedPolicy> bypassedPolicies)
     {
+        BypassedPolicies = bypassedPolicies;
         Invocation = invocation;
         Lambda = lambda;
         RejectionStatus = rejectionStatus;
@@ -321,6 +356,31 @@ internal sealed class RateLimiterConfiguration
     public bool IsComplete { get; }
 
     public ImmutableArray<OnRejectedCallback> OnRejected { get; }
+
+    /// <summary>Policies added through their partitioner, whose own <c>OnRejected</c> (which sets <c>Retry-After</c>) never runs.</summary>
+    public ImmutableArray<BypassedPolicy> BypassedPolicies { get; }
+}
+
+/// <summary><c>AddPolicy(name, context =&gt; new MyPolicy().GetPartition(context))</c>: the policy's callbacks are bypassed.</summary>
+internal sealed class BypassedPolicy
+{
+    public BypassedPolicy(IInvocationOperation addPolicy, IArgumentOperation partitioner, IObjectCreationOperation creation, INamedTypeSymbol policy)
+    {
+        AddPolicy = addPolicy;
+        Partitioner = partitioner;
+        Creation = creation;
+        Policy = policy;
+    }
+
+    public IInvocationOperation AddPolicy { get; }
+
+    /// <summary>The partitioner argument the fix replaces with the policy itself.</summary>
+    public IArgumentOperation Partitioner { get; }
+
+    /// <summary><c>new MyPolicy()</c>, inside the partitioner.</summary>
+    public IObjectCreationOperation Creation { get; }
+
+    public INamedTypeSymbol Policy { get; }
 }
 
 internal sealed class OnRejectedCallback
