@@ -633,4 +633,56 @@ public sealed class UnauthorizedForAuthenticatedUserTests
             """;
         await Verifier.VerifyNoCodeFixAsync(source);
     }
+
+    [Fact]
+    public async Task A_second_permission_check_after_the_first_answer_is_reported_too()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record Document(int Id, string OwnerId);
+
+            public interface IDocuments
+            {
+                Task<Document?> FindAsync(int id);
+            }
+
+            [Authorize]
+            public sealed class DocumentsController(IDocuments documents, IAuthorizationService authorization) : ControllerBase
+            {
+                [HttpPut("{id}")]
+                public async Task<IActionResult> Update(int id)
+                {
+                    var document = await documents.FindAsync(id);
+                    if (document is null)
+                    {
+                        return NotFound();
+                    }
+
+                    if (!User.IsInRole("Editor"))
+                    {
+                        return Forbid();
+                    }
+
+                    var result = await authorization.AuthorizeAsync(User, document, "CanEdit");
+                    if (!result.Succeeded)
+                    {
+                        return [|Unauthorized(new { message = "You may not edit this document." })|];
+                    }
+
+                    // Every check on the way here passed: this 401 answers something else.
+                    if (document.OwnerId.Length == 0)
+                    {
+                        return Unauthorized();
+                    }
+
+                    return NoContent();
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

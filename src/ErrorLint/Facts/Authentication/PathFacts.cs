@@ -53,9 +53,16 @@ internal sealed class PathFacts
                 continue;
             }
 
-            if (Find(path, AuthFactKind.PermissionGranted, false) is not { } permission || Find(path, AuthFactKind.PermissionGranted, true) is not null)
+            if (Find(path, AuthFactKind.PermissionGranted, false) is null)
             {
                 return null;
+            }
+
+            // A check that passed earlier does not undo a different one that failed later (an ownership check, then
+            // AuthorizeAsync); the same check both passed and failed is a path never taken.
+            if (FailedAndNotAlsoPassed(path) is not { } permission)
+            {
+                continue;
             }
 
             if (!signedIn)
@@ -99,6 +106,31 @@ internal sealed class PathFacts
         }
 
         return false;
+    }
+
+    /// <summary>A failed permission check on the path whose check does not also pass on it.</summary>
+    private static AuthFact? FailedAndNotAlsoPassed(IReadOnlyList<AuthFact> path)
+    {
+        foreach (var failed in path)
+        {
+            if (failed is not { Kind: AuthFactKind.PermissionGranted, Value: false })
+            {
+                continue;
+            }
+
+            var alsoPassed = false;
+            foreach (var passed in path)
+            {
+                alsoPassed |= passed is { Kind: AuthFactKind.PermissionGranted, Value: true } && passed.Source.Syntax.IsEquivalentTo(failed.Source.Syntax);
+            }
+
+            if (!alsoPassed)
+            {
+                return failed;
+            }
+        }
+
+        return null;
     }
 
     private static AuthFact? Find(IReadOnlyList<AuthFact> path, AuthFactKind kind, bool value)
