@@ -85,8 +85,17 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
                 : null;
         }
 
-        return model.Validation.FailedCheck(operation) is { } failed ? Describe(failed) : null;
+        if (model.Validation.FailedCheck(operation) is { } failed)
+        {
+            return Describe(failed);
+        }
+
+        return RequestValueChecks.Guarding(operation, model) is { } check
+            ? "'" + CodeText.Shorten(check.Syntax, MaxQuotedCheckLength) + "' fails on the request's own values"
+            : null;
     }
+
+    private const int MaxQuotedCheckLength = 60;
 
     /// <summary>How the message names the failed check: <c>ModelState.IsValid is false</c>, <c>Validator.TryValidateObject failed</c>.</summary>
     private static string Describe(ValidationFact failed) => failed.Check switch

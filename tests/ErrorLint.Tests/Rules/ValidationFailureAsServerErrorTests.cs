@@ -893,4 +893,78 @@ public sealed class ValidationFailureAsServerErrorTests
             NumberOfFixAllIterations = 2,
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task A_check_on_a_request_value_answered_with_500_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed record SignUp(string? Email, decimal Total, DateTime Deadline);
+
+            public interface IAccounts
+            {
+                Task<bool> ExistsAsync(string email);
+
+                SignUp? Find(string email);
+            }
+
+            public static class SignUpEndpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/sign-up", (SignUp dto) => dto.Total < 0
+                        ? [|Results.Problem("The total cannot be negative", statusCode: 500)|]
+                        : Results.Ok());
+                }
+            }
+
+            public sealed class AccountsController(IAccounts accounts) : ControllerBase
+            {
+                [HttpPost("check")]
+                public async Task<IActionResult> Check(SignUp dto)
+                {
+                    if (!await accounts.ExistsAsync(dto.Email ?? ""))
+                    {
+                        return StatusCode(500, "The account store did not answer");
+                    }
+
+                    var existing = accounts.Find(dto.Email ?? "");
+                    if (existing is null)
+                    {
+                        return StatusCode(500, "The account was not saved");
+                    }
+
+                    if (DateTime.UtcNow > dto.Deadline)
+                    {
+                        return StatusCode(503, "Sign-up is closed");
+                    }
+
+                    return Ok();
+                }
+
+                [HttpPost]
+                public IActionResult Create(SignUp dto)
+                {
+                    if (string.IsNullOrEmpty(dto.Email))
+                    {
+                        return [|StatusCode(500, new { error = "Email is required" })|];
+                    }
+
+                    if (dto.Total > 1000)
+                    {
+                        return [|StatusCode(500, "Total exceeds the maximum allowed")|];
+                    }
+
+                    return Ok();
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }
