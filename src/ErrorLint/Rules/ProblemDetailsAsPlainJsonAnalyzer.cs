@@ -80,18 +80,9 @@ public sealed class ProblemDetailsAsPlainJsonAnalyzer : DiagnosticAnalyzer
 
     /// <summary>A <c>contentType</c> argument the code writes, other than <c>null</c>: the author chose the type.</summary>
     private static bool PassesContentType(IInvocationOperation call)
-    {
-        foreach (var argument in call.Arguments)
-        {
-            if (argument.Parameter?.Name == "contentType" && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return !(argument.Value.ConstantValue is { HasValue: true, Value: null })
-                    && !(argument.Value.ConstantValue is { HasValue: true, Value: string type } && IsPlainJson(type));
-            }
-        }
-
-        return false;
-    }
+        => ContentTypes.Argument(call.Arguments) is { } argument
+            && !(argument.Value.ConstantValue is { HasValue: true, Value: null })
+            && !(argument.Value.ConstantValue is { HasValue: true, Value: string type } && IsPlainJson(type));
 
     private static bool SetsContentType(IObjectCreationOperation creation)
     {

@@ -45,12 +45,9 @@ internal static class BrowserResponses
             _ => ImmutableArray<IArgumentOperation>.Empty,
         };
 
-        foreach (var argument in arguments)
+        if (ContentTypes.Argument(arguments) is { } contentType && NamesBrowserMediaType(contentType.Value))
         {
-            if (argument.Parameter?.Name == "contentType" && NamesBrowserMediaType(argument.Value))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (operation is IObjectCreationOperation { Initializer: { } initializer })
@@ -101,14 +98,10 @@ internal static class BrowserResponses
                 return true;
             }
 
-            foreach (var argument in invocation.Arguments)
+            if (ContentTypes.Argument(invocation.Arguments) is { Value.ConstantValue: { HasValue: true, Value: string type } }
+                && type.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
             {
-                if (argument.Parameter?.Name == "contentType"
-                    && argument.Value.ConstantValue is { HasValue: true, Value: string type }
-                    && type.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
