@@ -377,21 +377,11 @@ internal sealed class ExceptionLeakRewriter
     {
         // A controller or page takes its logger from its constructor; only code handed the context reaches for its services.
         var types = ResponseModel.For(model.Compilation)?.Types;
-        if (types?.HttpContext is not { } httpContext
+        if (types is null
             || types.Find("Microsoft.Extensions.Logging.ILoggerFactory") is null
             || model.GetEnclosingSymbol(statement.SpanStart, cancellationToken)?.ContainingType is not { } type
-            || type.InheritsFrom(types.ControllerBase) || type.InheritsFrom(types.PageModel))
-        {
-            return null;
-        }
-
-        var context = model.LookupSymbols(statement.SpanStart)
-            .Where(symbol => symbol is IParameterSymbol { Type: var parameterType } && parameterType.Is(httpContext)
-                || symbol is ILocalSymbol { Type: var localType } && localType.Is(httpContext))
-            .Select(symbol => symbol.Name)
-            .OrderBy(name => name, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (context is null)
+            || type.InheritsFrom(types.ControllerBase) || type.InheritsFrom(types.PageModel)
+            || ValuesInScope.NearestOfType(model, statement.SpanStart, "Microsoft.AspNetCore.Http.HttpContext", cancellationToken, localsAndParametersOnly: true) is not { } context)
         {
             return null;
         }

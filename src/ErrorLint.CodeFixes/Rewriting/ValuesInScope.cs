@@ -15,8 +15,9 @@ internal static class ValuesInScope
     /// <summary>
     /// The name of the nearest local or parameter (then field or property; only static ones in static code) whose type
     /// implements <paramref name="metadataName"/>, the first by name when several are as near; null when there is none.
+    /// With <paramref name="localsAndParametersOnly"/>, members of the type are not looked at.
     /// </summary>
-    public static string? NearestOfType(SemanticModel model, int position, string metadataName, CancellationToken cancellationToken)
+    public static string? NearestOfType(SemanticModel model, int position, string metadataName, CancellationToken cancellationToken, bool localsAndParametersOnly = false)
     {
         var wanted = ResponseModel.For(model.Compilation)?.Types.Find(metadataName);
         if (wanted is null)
@@ -26,7 +27,7 @@ internal static class ValuesInScope
 
         var inStaticMember = model.GetEnclosingSymbol(position, cancellationToken) is { IsStatic: true };
         return model.LookupSymbols(position)
-            .Where(s => s is ILocalSymbol or IParameterSymbol || (s is IFieldSymbol or IPropertySymbol && (!inStaticMember || s.IsStatic)))
+            .Where(s => s is ILocalSymbol or IParameterSymbol || (!localsAndParametersOnly && s is IFieldSymbol or IPropertySymbol && (!inStaticMember || s.IsStatic)))
             .Where(s => TypeOf(s).Implements(wanted))
             .OrderBy(s => s is ILocalSymbol or IParameterSymbol ? 0 : 1)
             .ThenBy(s => s.Name, System.StringComparer.Ordinal)

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using ErrorLint.CodeFixes.Rewriting;
 using ErrorLint.Facts.Bodies;
@@ -156,13 +155,7 @@ public sealed class ProblemDetailsAsPlainJsonFixer : CodeFixProvider
         => context.RegisterCodeFix(
             CodeAction.Create(
                 "Send the problem details as application/problem+json",
-                ct => Replace(context.Document, original, rewritten, ct),
+                ct => ResponseReplacer.Unchecked(original).ApplyAsync(context.Document, rewritten, ct),
                 ProblemContentTypeKey),
             diagnostic);
-
-    private static async Task<Document> Replace(Document document, SyntaxNode original, SyntaxNode rewritten, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(original, rewritten.WithTriviaFrom(original)));
-    }
 }

@@ -92,16 +92,24 @@ public sealed class ExceptionHandlingMiswiredAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            // A library's own extension may register problem details or add the middleware out of sight.
-            if (method.IsExtensionMethod && method.Parameters.Length > 0 && !IsFrameworkOrSource(method, invocation.SemanticModel?.Compilation))
+            // A library's own extension may register problem details or add the middleware out of sight. Most extension
+            // calls are LINQ and string helpers: the receiver answers them before the method's namespace is formatted.
+            if (!method.IsExtensionMethod || method.Parameters.Length == 0)
             {
-                var receiver = method.Parameters[0].Type;
-                if (receiver.Implements(types.ServiceCollection) || receiver.Name is "WebApplicationBuilder" or "IHostApplicationBuilder" or "IHostBuilder" or "IWebHostBuilder")
+                return;
+            }
+
+            var receiver = method.Parameters[0].Type;
+            var onServices = receiver.Implements(types.ServiceCollection) || receiver.Name is "WebApplicationBuilder" or "IHostApplicationBuilder" or "IHostBuilder" or "IWebHostBuilder";
+            var onPipeline = receiver.Implements(types.ApplicationBuilder) || receiver.Name is "WebApplication" or "IEndpointRouteBuilder";
+            if ((onServices || onPipeline) && !IsFrameworkOrSource(method, invocation.SemanticModel?.Compilation))
+            {
+                if (onServices)
                 {
                     Interlocked.Exchange(ref unknownServices, 1);
                 }
 
-                if (receiver.Implements(types.ApplicationBuilder) || receiver.Name is "WebApplication" or "IEndpointRouteBuilder")
+                if (onPipeline)
                 {
                     Interlocked.Exchange(ref unknownPipeline, 1);
                 }
