@@ -45,7 +45,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
         }
 
         var options = ErrorLintOptions.For(context.Options, response.Operation.Syntax.SyntaxTree);
-        if (NonProblemBody.Classify(body, model.Types, options) is { } nonProblem && !BrowserResponses.IsForBrowser(response, body))
+        if (NonProblemBody.Classify(body, model.Types, options) is { } nonProblem && !BrowserResponses.IsForBrowser(response, body, context.OwningSymbol.ContainingType, model.Types))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0012ErrorBodyNotProblemDetails, response.Operation.Syntax.GetLocation(), response.StatusCode, nonProblem.Description));

@@ -11,7 +11,8 @@ namespace ErrorLint.Rules;
 
 /// <summary>
 /// EL0010: the <c>Message</c> of a catch-all or infrastructure exception reaches a response outside a development
-/// guard. The application's own exception types, client-input exceptions and configured safe types are not reported.
+/// guard. The application's own exception types, client-input exceptions, configured safe types and the answers of
+/// try-out endpoints (<c>SendTestMail</c>) are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
@@ -33,7 +34,7 @@ public sealed class ExceptionMessageInResponseAnalyzer : DiagnosticAnalyzer
 
     private static bool Reports(OperationBlockAnalysisContext context, SentExceptionLeak sent, ResponseModel model)
     {
-        if (sent.Leak.ExceptionType is not { } type || IsAboutClientInput(sent, model))
+        if (sent.Leak.ExceptionType is not { } type || IsAboutClientInput(sent, model) || TryOutEndpoints.IsTryOut(context.OwningSymbol))
         {
             return false;
         }

@@ -44,6 +44,8 @@ internal sealed class WellKnownTypes
         ["Microsoft.AspNetCore.Mvc.Infrastructure.DefaultStatusCodeAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
         ["Microsoft.AspNetCore.Mvc.SerializableError"] = "Microsoft.AspNetCore.Mvc.Core",
         ["Microsoft.AspNetCore.Mvc.RazorPages.PageModel"] = "Microsoft.AspNetCore.Mvc.RazorPages",
+        ["Microsoft.AspNetCore.Mvc.Controller"] = "Microsoft.AspNetCore.Mvc.ViewFeatures",
+        ["Microsoft.AspNetCore.Mvc.Infrastructure.IApiBehaviorMetadata"] = "Microsoft.AspNetCore.Mvc.Core",
         ["Microsoft.AspNetCore.RateLimiting.RateLimiterOptions"] = "Microsoft.AspNetCore.RateLimiting",
         ["Microsoft.AspNetCore.RateLimiting.OnRejectedContext"] = "Microsoft.AspNetCore.RateLimiting",
         ["Microsoft.AspNetCore.Authorization.AuthorizationResult"] = "Microsoft.AspNetCore.Authorization",
@@ -90,6 +92,8 @@ internal sealed class WellKnownTypes
         HttpValidationProblemDetails = Find("Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
         ControllerBase = Find("Microsoft.AspNetCore.Mvc.ControllerBase");
         PageModel = Find("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        ViewController = Find("Microsoft.AspNetCore.Mvc.Controller");
+        ApiBehaviorMetadata = Find("Microsoft.AspNetCore.Mvc.Infrastructure.IApiBehaviorMetadata");
         ActionResultInterface = Find("Microsoft.AspNetCore.Mvc.IActionResult");
         ObjectResult = Find("Microsoft.AspNetCore.Mvc.ObjectResult");
         JsonResult = Find("Microsoft.AspNetCore.Mvc.JsonResult");
@@ -143,6 +147,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? HttpValidationProblemDetails { get; }
     public INamedTypeSymbol? ControllerBase { get; }
     public INamedTypeSymbol? PageModel { get; }
+    public INamedTypeSymbol? ViewController { get; }
+    public INamedTypeSymbol? ApiBehaviorMetadata { get; }
     public INamedTypeSymbol? ActionResultInterface { get; }
     public INamedTypeSymbol? ObjectResult { get; }
     public INamedTypeSymbol? JsonResult { get; }

@@ -529,6 +529,91 @@ public sealed class ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
+    public async Task Errors_of_a_view_controller_answer_its_own_pages()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop.Admin;
+
+            public sealed record Module(string Name);
+
+            public partial class ModulesController : Controller
+            {
+                [HttpPost]
+                public IActionResult SetStores(string name, int[] storeIds)
+                {
+                    if (storeIds.Length == 0)
+                    {
+                        return BadRequest("Choose at least one store.");
+                    }
+
+                    try
+                    {
+                        Save(name, storeIds);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return StatusCode(501, new { success = false, message = "The module could not be saved." });
+                    }
+
+                    return Ok();
+                }
+
+                private static void Save(string name, int[] storeIds) { }
+            }
+
+            public partial class ModulesController
+            {
+                public IActionResult Index() => View();
+            }
+
+            public sealed class AssetsController : Controller
+            {
+                public IActionResult Download(string? name)
+                    => name is null ? NotAvailable() : File(Array.Empty<byte>(), "application/octet-stream");
+
+                private ContentResult NotAvailable() => new ContentResult { StatusCode = 404, Content = "The file is not available." };
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Errors_of_api_controllers_and_json_only_controllers_are_still_reported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop.Api;
+
+            [ApiController]
+            public sealed class ModulesController : Controller
+            {
+                public IActionResult Index() => View();
+
+                [HttpPost("modules/{name}")]
+                public IActionResult SetStores(string name, int[] storeIds)
+                    => storeIds.Length == 0 ? {|#0:BadRequest("Choose at least one store.")|} : Ok();
+            }
+
+            public sealed class ReportsController : Controller
+            {
+                [HttpGet("reports/{id}")]
+                public IActionResult Get(int id) => id < 0 ? {|#1:NotFound(new { error = "No such report" })|} : Json(new { id });
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0012").WithLocation(0).WithArguments(400, "a string"),
+            Verifier.Diagnostic("EL0012").WithLocation(1).WithArguments(404, "an anonymous object"));
+    }
+
+    [Fact]
     public async Task ProblemDetails_and_bodiless_responses_are_not_reported()
     {
         const string source = """
@@ -976,7 +1061,8 @@ public sealed class ErrorBodyNotProblemDetailsTests
                 {
                     if (name.Length == 0)
                     {
-                        return [|BadRequest("A name is required.")|];
+                        // The JSON of a view controller answers the script of its own pages.
+                        return BadRequest("A name is required.");
                     }
 
                     return Json(new ProductModel { Id = id });

@@ -1500,4 +1500,131 @@ public sealed class ExceptionMessageInResponseTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task Try_out_endpoints_answer_with_the_reason_the_attempt_failed()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public class MailSettingsController : Controller
+            {
+                [HttpPost]
+                public async Task<IActionResult> SendTestMail(string to)
+                {
+                    try
+                    {
+                        using var client = new SmtpClient("smtp.internal");
+                        await client.SendMailAsync(new MailMessage("noreply@example.com", to, "Test", "It works."));
+                        return Json(new { success = true });
+                    }
+                    catch (Exception ex)
+                    {
+                        return Json(new { success = false, message = ex.Message });
+                    }
+                }
+            }
+
+            public class BarcodeTesterController : Controller
+            {
+                public IActionResult Svg(string data)
+                {
+                    try
+                    {
+                        return Content(Encode(data), "image/svg+xml");
+                    }
+                    catch (Exception ex)
+                    {
+                        return StatusCode(500, ex.Message);
+                    }
+                }
+
+                private static string Encode(string data) => throw new NotSupportedException(data);
+            }
+
+            public class StorageModel : PageModel
+            {
+                public async Task<IActionResult> OnPostTestConnectionAsync([FromServices] HttpClient client)
+                {
+                    try
+                    {
+                        await client.GetAsync("https://storage.internal/health");
+                        return new OkResult();
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        return new BadRequestObjectResult(ex.Message);
+                    }
+                }
+            }
+
+            public static class WebhookEndpoints
+            {
+                public static void Map(WebApplication app) => app.MapPost("/webhooks/test", TestWebhookAsync);
+
+                private static async Task<IResult> TestWebhookAsync(HttpClient client)
+                {
+                    try
+                    {
+                        await client.PostAsync("https://hooks.internal/ping", null);
+                        return TypedResults.Ok();
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        return TypedResults.BadRequest(ex.Message);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Words_that_only_contain_test_are_not_try_outs()
+    {
+        const string source = """
+            using System;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class ContestController : ControllerBase
+            {
+                public IActionResult GetLatest()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest([|ex.Message|]);
+                    }
+                }
+            }
+
+            public class TestController : ControllerBase
+            {
+                public IActionResult Attestation()
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (Exception ex)
+                    {
+                        return BadRequest([|ex.Message|]);
+                    }
+                }
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

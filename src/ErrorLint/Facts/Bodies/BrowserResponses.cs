@@ -2,7 +2,9 @@ using System;
 using System.Collections.Immutable;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
+using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ErrorLint.Facts.Bodies;
@@ -12,16 +14,83 @@ namespace ErrorLint.Facts.Bodies;
 /// (<c>Content(html, "text/html")</c>, <c>$"&lt;h1&gt;{title}&lt;/h1&gt;"</c>, a raw write after
 /// <c>Response.ContentType = "text/html"</c>), or the error of an endpoint that otherwise answers with a view, a file, a
 /// redirect or content that is not JSON (<c>return View(model)</c>, <c>Content(svg, "image/svg+xml")</c>, a robots.txt,
-/// <c>SendFileAsync</c>). Problem details are a contract with code that reads JSON; a page, an <c>&lt;img src&gt;</c> or a
-/// download has none.
+/// <c>SendFileAsync</c>), or the error of an MVC controller that is not an API controller and renders views, serves files
+/// or redirects in its actions (its JSON and text answer the application's own pages). Problem details are a contract
+/// with code that reads JSON; a page, an <c>&lt;img src&gt;</c>, a download or a page's own script has none.
 /// </summary>
 internal static class BrowserResponses
 {
-    public static bool IsForBrowser(HttpResponseInfo response, IOperation body)
+    public static bool IsForBrowser(HttpResponseInfo response, IOperation body, INamedTypeSymbol? handlerType, WellKnownTypes types)
         => IsHtmlText(body.WithoutImplicitConversions())
             || DeclaresBrowserContentType(response.Operation)
             || (response.Style == ResponseStyle.HttpResponse && SetsBrowserContentType(response.Operation.EnclosingFunction()))
-            || OtherwiseAnswersBrowser(response.Operation);
+            || OtherwiseAnswersBrowser(response.Operation)
+            || IsPageController(handlerType, types);
+
+    /// <summary>
+    /// A controller derived from <c>Controller</c> (the one with views), with no <c>[ApiController]</c> on it, its bases or
+    /// its assembly, and an action anywhere in its declarations (partial files too) that calls <c>View</c>,
+    /// <c>PartialView</c>, <c>File</c> or a redirect. Read from syntax: the declarations of one type are few, and the
+    /// question is asked only where EL0012 would report.
+    /// </summary>
+    private static bool IsPageController(INamedTypeSymbol? type, WellKnownTypes types)
+    {
+        if (type is null || !type.InheritsFrom(types.ViewController) || IsApiController(type, types))
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax invocation && InvokedName(invocation.Expression) is { } name && IsPageFileOrRedirectName(name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsApiController(INamedTypeSymbol type, WellKnownTypes types)
+    {
+        if (types.ApiBehaviorMetadata is not { } apiBehavior)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass.Implements(apiBehavior))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var attribute in type.ContainingAssembly.GetAttributes())
+        {
+            if (attribute.AttributeClass.Implements(apiBehavior))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>View(...)</c>, <c>this.View(...)</c>, <c>base.View(...)</c>: a call of the controller's own helper.</summary>
+    private static string? InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } member => member.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private static bool IsHtmlText(IOperation? value)
     {
@@ -108,19 +177,15 @@ internal static class BrowserResponses
         return false;
     }
 
+    // The framework's helpers (Controller, PageModel, Results, TypedResults, SendFileResponseExtensions), not an application method of that name.
     private static bool IsPageFileOrRedirect(IMethodSymbol method)
-    {
-        switch (method.Name)
-        {
-            case "View" or "PartialView" or "ViewComponent" or "Page" or "File" or "PhysicalFile" or "VirtualFile" or "Bytes" or "Stream" or "SendFileAsync"
-                or "Redirect" or "RedirectPermanent" or "LocalRedirect" or "LocalRedirectPermanent" or "RedirectToAction" or "RedirectToActionPermanent"
-                or "RedirectToPage" or "RedirectToPagePermanent" or "RedirectToRoute" or "RedirectToRoutePermanent":
-                // The framework's helpers (Controller, PageModel, Results, TypedResults, SendFileResponseExtensions), not an application method of that name.
-                return method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
-            default:
-                return false;
-        }
-    }
+        => IsPageFileOrRedirectName(method.Name)
+            && method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
+
+    private static bool IsPageFileOrRedirectName(string name) => name is
+        "View" or "PartialView" or "ViewComponent" or "Page" or "File" or "PhysicalFile" or "VirtualFile" or "Bytes" or "Stream" or "SendFileAsync"
+        or "Redirect" or "RedirectPermanent" or "LocalRedirect" or "LocalRedirectPermanent" or "RedirectToAction" or "RedirectToActionPermanent"
+        or "RedirectToPage" or "RedirectToPagePermanent" or "RedirectToRoute" or "RedirectToRoutePermanent";
 
     /// <summary>A constant media type for pages and media (<c>text/html</c>, <c>image/png</c>), or one among the alternatives of a <c>??</c> or <c>?:</c>.</summary>
     private static bool NamesBrowserMediaType(IOperation value)
