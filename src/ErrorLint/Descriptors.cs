@@ -142,6 +142,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Clients that read the body and clients that read the status line must see the same status; a mismatch hides the real outcome from one of them.");
 
+    public static readonly DiagnosticDescriptor EL0014UndeclaredErrorStatus = Create(
+        RuleIdentifiers.UndeclaredErrorStatus,
+        "Error status not declared in the endpoint's OpenAPI description",
+        "{0} sends {1}, which this endpoint's OpenAPI description does not declare; add {2} so generated clients expect it",
+        Design,
+        DiagnosticSeverity.Info,
+        "Errors are part of an API's definition. A client generated from the OpenAPI document has no type and no branch for a status it was never told about, so it treats a documented 404 or 409 as an unexpected failure. Declare every error status an endpoint sends: [ProducesResponseType] on controllers, .Produces/.ProducesProblem on minimal APIs (ProblemHttpResult carries no metadata).");
+
     public static readonly DiagnosticDescriptor EL0015ProblemDetailsAsPlainJson = Create(
         RuleIdentifiers.ProblemDetailsAsPlainJson,
         "Problem details sent with a content type other than application/problem+json",

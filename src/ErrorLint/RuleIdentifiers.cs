@@ -16,6 +16,7 @@ internal static class RuleIdentifiers
     public const string DeveloperExceptionPageOutsideDevelopment = "EL0011";
     public const string ErrorBodyNotProblemDetails = "EL0012";
     public const string ProblemDetailsStatusMismatch = "EL0013";
+    public const string UndeclaredErrorStatus = "EL0014";
     public const string ProblemDetailsAsPlainJson = "EL0015";
     public const string ExceptionHandlingMiswired = "EL0016";
 }

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using ErrorLint.Responses;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,24 +9,9 @@ namespace ErrorLint.CodeFixes.Rewriting;
 /// <summary>Spells a status code the way ASP.NET Core code does: <c>StatusCodes.Status404NotFound</c>.</summary>
 internal static class StatusCodeSyntax
 {
-    private static readonly Dictionary<int, string> Names = new()
-    {
-        [400] = "Status400BadRequest",
-        [401] = "Status401Unauthorized",
-        [403] = "Status403Forbidden",
-        [404] = "Status404NotFound",
-        [409] = "Status409Conflict",
-        [422] = "Status422UnprocessableEntity",
-        [429] = "Status429TooManyRequests",
-        [500] = "Status500InternalServerError",
-        [502] = "Status502BadGateway",
-        [503] = "Status503ServiceUnavailable",
-        [504] = "Status504GatewayTimeout",
-    };
-
     public static ExpressionSyntax For(int status)
     {
-        if (!Names.TryGetValue(status, out var name))
+        if (StatusCodeNames.For(status) is not { } name)
         {
             return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(status));
         }

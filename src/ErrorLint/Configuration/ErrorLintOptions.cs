@@ -21,17 +21,19 @@ internal sealed class ErrorLintOptions
     public const string ErrorContractTypesKey = "errorlint.error_contract_types";
     public const string DevelopmentOnlyAttributesKey = "errorlint.development_only_attributes";
     public const string ErrorReportTypesKey = "errorlint.error_report_types";
+    public const string OpenApiScopeKey = "errorlint.openapi_scope";
 
     public const int DefaultValidationStatus = 400;
     public const int DefaultRetryAfterSeconds = 60;
 
     public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(
         ValidationStatusKey, ErrorMemberNamesKey, ErrorTypesKey, FailureFactoriesKey, SafeExceptionTypesKey, RetryAfterSecondsKey, ErrorContractTypesKey,
-        DevelopmentOnlyAttributesKey, ErrorReportTypesKey);
+        DevelopmentOnlyAttributesKey, ErrorReportTypesKey, OpenApiScopeKey);
 
     public static readonly ErrorLintOptions Default = new(
         DefaultValidationStatus, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty,
-        ImmutableArray<string>.Empty, DefaultRetryAfterSeconds, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+        ImmutableArray<string>.Empty, DefaultRetryAfterSeconds, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty,
+        OpenApiScope.Described);
 
     // The options object of a tree is stable for a compilation, so parsing happens once per tree.
     private static readonly ConditionalWeakTable<AnalyzerConfigOptions, ErrorLintOptions> Parsed = new();
@@ -45,7 +47,8 @@ internal sealed class ErrorLintOptions
         int retryAfterSeconds,
         ImmutableArray<string> errorContractTypes,
         ImmutableArray<string> developmentOnlyAttributes,
-        ImmutableArray<string> errorReportTypes)
+        ImmutableArray<string> errorReportTypes,
+        OpenApiScope openApiScope)
     {
         ValidationStatus = validationStatus;
         ErrorMemberNames = errorMemberNames;
@@ -56,6 +59,7 @@ internal sealed class ErrorLintOptions
         ErrorContractTypes = errorContractTypes;
         DevelopmentOnlyAttributes = developmentOnlyAttributes;
         ErrorReportTypes = errorReportTypes;
+        OpenApiScope = openApiScope;
     }
 
     /// <summary>The status code fixes use for validation failures: 400 (default) or 422.</summary>
@@ -84,6 +88,9 @@ internal sealed class ErrorLintOptions
 
     /// <summary>Types an endpoint sends as a report of a run or a check, errors included (EL0001, EL0009, EL0010).</summary>
     public ImmutableArray<string> ErrorReportTypes { get; }
+
+    /// <summary>Which endpoints EL0014 checks against their OpenAPI description.</summary>
+    public OpenApiScope OpenApiScope { get; }
 
     public static ErrorLintOptions For(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
         => Parsed.GetValue(provider.GetOptions(tree), Parse);
@@ -123,8 +130,17 @@ internal sealed class ErrorLintOptions
             retryAfter,
             ReadList(options, ErrorContractTypesKey),
             ReadList(options, DevelopmentOnlyAttributesKey),
-            ReadList(options, ErrorReportTypesKey));
+            ReadList(options, ErrorReportTypesKey),
+            ReadOpenApiScope(options));
     }
+
+    private static OpenApiScope ReadOpenApiScope(AnalyzerConfigOptions options)
+        => !options.TryGetValue(OpenApiScopeKey, out var text) ? OpenApiScope.Described : text.Trim().ToLowerInvariant() switch
+        {
+            "generator" => OpenApiScope.Generator,
+            "declared" => OpenApiScope.Declared,
+            _ => OpenApiScope.Described,
+        };
 
     private static int? ReadInt(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var text) && int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -148,4 +164,17 @@ internal sealed class ErrorLintOptions
 
         return builder.ToImmutable();
     }
+}
+
+/// <summary>The values of <c>errorlint.openapi_scope</c>.</summary>
+internal enum OpenApiScope
+{
+    /// <summary>Endpoints that declare responses, and every API endpoint of a project that references an OpenAPI generator (the default).</summary>
+    Described,
+
+    /// <summary>Only in a project that references an OpenAPI generator.</summary>
+    Generator,
+
+    /// <summary>Only endpoints that declare responses themselves (or through their controller, group or assembly).</summary>
+    Declared,
 }

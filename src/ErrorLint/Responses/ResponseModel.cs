@@ -4,6 +4,7 @@ using System.Threading;
 using ErrorLint.Facts.Authentication;
 using ErrorLint.Facts.Development;
 using ErrorLint.Facts.Exceptions;
+using ErrorLint.Facts.OpenApi;
 using ErrorLint.Facts.Headers;
 using ErrorLint.Facts.RateLimiting;
 using ErrorLint.Facts.Validation;
@@ -34,6 +35,7 @@ internal sealed class ResponseModel
     private ResponseHeaderFacts? headers;
     private RateLimiterFacts? rateLimiter;
     private ExceptionSinks? exceptions;
+    private OpenApiDescriptions? openApi;
 
     private ResponseModel(WellKnownTypes types)
     {
@@ -71,6 +73,9 @@ internal sealed class ResponseModel
 
     /// <summary>The exception data each member body sends to clients.</summary>
     public ExceptionSinks Exceptions => Volatile.Read(ref exceptions) ?? Publish(ref exceptions, new ExceptionSinks(this));
+
+    /// <summary>What each endpoint's OpenAPI description declares about its responses (EL0014).</summary>
+    public OpenApiDescriptions OpenApi => Volatile.Read(ref openApi) ?? Publish(ref openApi, new OpenApiDescriptions(Types, Members));
 
     /// <summary>The model for a compilation, or null when it does not reference ASP.NET Core.</summary>
     public static ResponseModel? For(Compilation compilation)

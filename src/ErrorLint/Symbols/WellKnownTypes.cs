@@ -45,6 +45,16 @@ internal sealed class WellKnownTypes
         ["Microsoft.AspNetCore.Mvc.SerializableError"] = "Microsoft.AspNetCore.Mvc.Core",
         ["Microsoft.AspNetCore.Mvc.RazorPages.PageModel"] = "Microsoft.AspNetCore.Mvc.RazorPages",
         ["Microsoft.AspNetCore.Mvc.Controller"] = "Microsoft.AspNetCore.Mvc.ViewFeatures",
+        ["Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute`1"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ProducesDefaultResponseTypeAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ProducesErrorResponseTypeAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ProducesAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ApiConventionTypeAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ApiConventionMethodAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ApiExplorerSettingsAttribute"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Mvc.ApiExplorer.IApiResponseMetadataProvider"] = "Microsoft.AspNetCore.Mvc.Core",
+        ["Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider"] = "Microsoft.AspNetCore.Http.Abstractions",
         ["Microsoft.AspNetCore.Mvc.Infrastructure.IApiBehaviorMetadata"] = "Microsoft.AspNetCore.Mvc.Core",
         ["Microsoft.AspNetCore.RateLimiting.RateLimiterOptions"] = "Microsoft.AspNetCore.RateLimiting",
         ["Microsoft.AspNetCore.RateLimiting.OnRejectedContext"] = "Microsoft.AspNetCore.RateLimiting",
@@ -94,6 +104,16 @@ internal sealed class WellKnownTypes
         PageModel = Find("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         ViewController = Find("Microsoft.AspNetCore.Mvc.Controller");
         ApiBehaviorMetadata = Find("Microsoft.AspNetCore.Mvc.Infrastructure.IApiBehaviorMetadata");
+        ProducesResponseTypeAttribute = Find("Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute");
+        GenericProducesResponseTypeAttribute = Find("Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute`1");
+        ProducesDefaultResponseTypeAttribute = Find("Microsoft.AspNetCore.Mvc.ProducesDefaultResponseTypeAttribute");
+        ProducesErrorResponseTypeAttribute = Find("Microsoft.AspNetCore.Mvc.ProducesErrorResponseTypeAttribute");
+        ProducesAttribute = Find("Microsoft.AspNetCore.Mvc.ProducesAttribute");
+        ApiConventionTypeAttribute = Find("Microsoft.AspNetCore.Mvc.ApiConventionTypeAttribute");
+        ApiConventionMethodAttribute = Find("Microsoft.AspNetCore.Mvc.ApiConventionMethodAttribute");
+        ApiExplorerSettingsAttribute = Find("Microsoft.AspNetCore.Mvc.ApiExplorerSettingsAttribute");
+        ApiResponseMetadataProvider = Find("Microsoft.AspNetCore.Mvc.ApiExplorer.IApiResponseMetadataProvider");
+        EndpointMetadataProvider = Find("Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider");
         ActionResultInterface = Find("Microsoft.AspNetCore.Mvc.IActionResult");
         ObjectResult = Find("Microsoft.AspNetCore.Mvc.ObjectResult");
         JsonResult = Find("Microsoft.AspNetCore.Mvc.JsonResult");
@@ -149,6 +169,18 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? PageModel { get; }
     public INamedTypeSymbol? ViewController { get; }
     public INamedTypeSymbol? ApiBehaviorMetadata { get; }
+    public INamedTypeSymbol? ProducesResponseTypeAttribute { get; }
+
+    /// <summary><c>[ProducesResponseType&lt;T&gt;]</c>, from ASP.NET Core 7.</summary>
+    public INamedTypeSymbol? GenericProducesResponseTypeAttribute { get; }
+    public INamedTypeSymbol? ProducesDefaultResponseTypeAttribute { get; }
+    public INamedTypeSymbol? ProducesErrorResponseTypeAttribute { get; }
+    public INamedTypeSymbol? ProducesAttribute { get; }
+    public INamedTypeSymbol? ApiConventionTypeAttribute { get; }
+    public INamedTypeSymbol? ApiConventionMethodAttribute { get; }
+    public INamedTypeSymbol? ApiExplorerSettingsAttribute { get; }
+    public INamedTypeSymbol? ApiResponseMetadataProvider { get; }
+    public INamedTypeSymbol? EndpointMetadataProvider { get; }
     public INamedTypeSymbol? ActionResultInterface { get; }
     public INamedTypeSymbol? ObjectResult { get; }
     public INamedTypeSymbol? JsonResult { get; }

@@ -32,6 +32,7 @@ internal static class RuleSamples
         ["EL0011"] = Controller("public static void Configure(IApplicationBuilder app, IWebHostEnvironment env) { app.UseDeveloperExceptionPage(); app.UseRouting(); }"),
         ["EL0012"] = Controller("public IActionResult Get(int id) => BadRequest(\"The id must be positive\");"),
         ["EL0013"] = Controller("public IActionResult Get() => BadRequest(new ProblemDetails { Status = 404, Title = \"Order not found\" });"),
+        ["EL0014"] = Controller("[HttpGet(\"{id}\")] [ProducesResponseType(200)] public IActionResult Get(int id) => id > 0 ? Ok() : NotFound();"),
         ["EL0015"] = Controller("public IResult Get() => Results.NotFound(new ProblemDetails { Status = 404, Title = \"Order not found\" });"),
         ["EL0016"] = Controller("public static void Configure(IApplicationBuilder app) { app.UseExceptionHandler(); } public static void ConfigureServices(IServiceCollection services) { services.AddControllers(); }"),
     };

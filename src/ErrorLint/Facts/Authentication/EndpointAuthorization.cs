@@ -1,3 +1,4 @@
+using ErrorLint.Facts.Endpoints;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
@@ -12,9 +13,6 @@ namespace ErrorLint.Facts.Authentication;
 /// </summary>
 internal sealed class EndpointAuthorization
 {
-    // app.MapGroup("/a").MapGroup("/b") and group locals are followed this far.
-    private const int MaxGroupDepth = 3;
-
     private readonly WellKnownTypes types;
     private readonly MemberWalkCache members;
 
@@ -97,13 +95,13 @@ internal sealed class EndpointAuthorization
         return result;
     }
 
-    /// <summary><c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on a <c>Map*</c> call, the calls chained on it, and the route group it is mapped on.</summary>
+    /// <summary><c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on a <c>Map*</c> call, the calls chained on it, and the route groups it is mapped on.</summary>
     private bool? ChainAuthorization(IInvocationOperation map)
     {
         bool? result = null;
-        foreach (var chained in PipelineCalls.ChainedOn(map))
+        foreach (var call in EndpointConventions.Of(map, members).Calls)
         {
-            switch (ChainedAuthorization(chained))
+            switch (ChainedAuthorization(call))
             {
                 case false:
                     return false;
@@ -111,49 +109,6 @@ internal sealed class EndpointAuthorization
                     result = true;
                     break;
             }
-        }
-
-        return Combine(result, ReceiverAuthorization(map, 0));
-    }
-
-    /// <summary>The route builder a call is made on: <c>group</c> in <c>group.MapGet(...)</c>, read back to <c>app.MapGroup(...).RequireAuthorization()</c>.</summary>
-    private bool? ReceiverAuthorization(IInvocationOperation call, int depth)
-    {
-        if (depth > MaxGroupDepth || PipelineCalls.ReceiverOf(call) is not { } receiver)
-        {
-            return null;
-        }
-
-        // var group = app.MapGroup(...): the group's own answer counts only while the local still holds it.
-        if (receiver is ILocalReferenceOperation local)
-        {
-            return GroupAuthorization(LocalValues.InitialValue(local), depth) is { } answer && !members.MayBeAssignedAgain(local) ? answer : null;
-        }
-
-        return GroupAuthorization(receiver, depth);
-    }
-
-    /// <summary>The calls on a route builder, back to the <c>MapGroup</c> it came from and that group's own receiver.</summary>
-    private bool? GroupAuthorization(IOperation? receiver, int depth)
-    {
-        bool? result = null;
-        while (receiver is IInvocationOperation invocation && PipelineCalls.ReceiverOf(invocation) is { } next)
-        {
-            switch (ChainedAuthorization(invocation))
-            {
-                case false:
-                    return false;
-                case true:
-                    result = true;
-                    break;
-            }
-
-            if (invocation.TargetMethod.Name == "MapGroup")
-            {
-                return Combine(result, ReceiverAuthorization(invocation, depth + 1));
-            }
-
-            receiver = next;
         }
 
         return result;
@@ -165,7 +120,4 @@ internal sealed class EndpointAuthorization
         "RequireAuthorization" => true,
         _ => null,
     };
-
-    private static bool? Combine(bool? first, bool? second)
-        => first == false || second == false ? false : first == true || second == true ? true : null;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using ErrorLint.Facts.Endpoints;
 using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
@@ -35,7 +36,7 @@ internal static class BrowserResponses
     /// </summary>
     private static bool IsPageController(INamedTypeSymbol? type, WellKnownTypes types)
     {
-        if (type is null || !type.InheritsFrom(types.ViewController) || IsApiController(type, types))
+        if (type is null || !type.InheritsFrom(types.ViewController) || ApiControllers.IsApiController(type, types))
         {
             return false;
         }
@@ -48,35 +49,6 @@ internal static class BrowserResponses
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsApiController(INamedTypeSymbol type, WellKnownTypes types)
-    {
-        if (types.ApiBehaviorMetadata is not { } apiBehavior)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var attribute in current.GetAttributes())
-            {
-                if (attribute.AttributeClass.Implements(apiBehavior))
-                {
-                    return true;
-                }
-            }
-        }
-
-        foreach (var attribute in type.ContainingAssembly.GetAttributes())
-        {
-            if (attribute.AttributeClass.Implements(apiBehavior))
-            {
-                return true;
             }
         }
 
