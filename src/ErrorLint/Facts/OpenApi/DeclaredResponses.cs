@@ -8,7 +8,8 @@ namespace ErrorLint.Facts.OpenApi;
 /// </summary>
 internal sealed class DeclaredResponses
 {
-    private readonly HashSet<int> statuses = new();
+    // Most endpoints declare a handful of statuses, or none.
+    private HashSet<int>? statuses;
 
     /// <summary>Something describes this endpoint's responses: an attribute, a <c>.Produces*</c> call, a typed result with metadata, a doc comment.</summary>
     public bool DescribesResponses { get; private set; }
@@ -19,11 +20,11 @@ internal sealed class DeclaredResponses
     /// <summary><c>[ApiExplorerSettings(IgnoreApi = true)]</c>, <c>.ExcludeFromDescription()</c>: the endpoint is left out of the document.</summary>
     public bool IsExcluded { get; private set; }
 
-    public bool Declares(int status) => DeclaresAll || statuses.Contains(status);
+    public bool Declares(int status) => DeclaresAll || statuses?.Contains(status) == true;
 
     public void Add(int status)
     {
-        statuses.Add(status);
+        (statuses ??= new HashSet<int>()).Add(status);
         DescribesResponses = true;
     }
 
