@@ -137,6 +137,7 @@ internal sealed class BodyOperations
                         break;
                     case OperationKind.Return when ((IReturnOperation)operation).ReturnedValue is not null:
                         Operations.Add(new BodyOperation(operation, kind, calledName: null, response: null));
+                        ReturnedValues.AddTo(Responses, (IReturnOperation)operation, model!);
                         break;
                     // Where a handled exception enters a body (ExceptionFlow's sources): a catch variable, the exception
                     // handler's parameter, feature.Error or context.Exception. A local holds one only when written from

@@ -20,4 +20,11 @@ internal enum ResponseStyle
 
     /// <summary>The raw response: <c>Response.StatusCode = ...</c>, <c>WriteAsync</c>, <c>WriteAsJsonAsync</c>.</summary>
     HttpResponse,
+
+    /// <summary>
+    /// A plain value an action or endpoint returns (<c>return Failed("...")</c> in an action declared to return
+    /// <c>MessageModel&lt;T&gt;</c>): MVC and minimal APIs send it as JSON with 200. No fix rewrites it, since a result
+    /// would not match the declared return type.
+    /// </summary>
+    ReturnedValue,
 }

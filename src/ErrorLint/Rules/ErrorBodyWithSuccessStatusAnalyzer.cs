@@ -28,16 +28,10 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationBlockAction(c =>
             {
-                foreach (var operation in model.OperationsIn(c).Operations)
+                // A value an action returns is one of the responses too (ReturnedValues): sent with 200.
+                foreach (var response in model.OperationsIn(c).Responses)
                 {
-                    if (operation.Response is { } response)
-                    {
-                        AnalyzeResponse(c, response, model);
-                    }
-                    else if (operation.Kind == OperationKind.Return)
-                    {
-                        AnalyzeReturnedValue(c, (IReturnOperation)operation.Operation, model);
-                    }
+                    AnalyzeResponse(c, response, model);
                 }
             });
         });
@@ -57,31 +51,6 @@ public sealed class ErrorBodyWithSuccessStatusAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.EL0001ErrorBodyWithSuccessStatus, response.Operation.Syntax.GetLocation(), error.Description, response.StatusCode));
-        }
-    }
-
-    /// <summary>A controller action or minimal-API lambda that returns an error object directly sends it with 200.</summary>
-    private static void AnalyzeReturnedValue(OperationBlockAnalysisContext context, IReturnOperation returnOperation, ResponseModel model)
-    {
-        var returned = returnOperation.ReturnedValue.WithoutImplicitConversions();
-        if (returned?.Type is not { } type
-            || type.SpecialType != SpecialType.None && type.SpecialType != SpecialType.System_Object
-            || model.IsResultType(type))
-        {
-            return;
-        }
-
-        var handler = model.GetHandler(returnOperation, context.OwningSymbol);
-        if (!handler.IsRoutedAction)
-        {
-            return;
-        }
-
-        var options = ErrorLintOptions.For(context.Options, returnOperation.Syntax.SyntaxTree);
-        if (ErrorBodyClassifier.Classify(returned, model.Types, options) is { } error && !ErrorReports.IsReportType(type, options, context.Compilation))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.EL0001ErrorBodyWithSuccessStatus, returned.Syntax.GetLocation(), error.Description, 200));
         }
     }
 }

@@ -779,4 +779,111 @@ public sealed class ErrorBodyWithSuccessStatusTests
             """,
         TestState = { AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nerrorlint.error_report_types = ProbeOutcome") } },
     }.RunAsync();
+
+    [Fact]
+    public async Task A_failure_envelope_returned_as_the_action_value_is_sent_with_200()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class MessageModel<T>
+            {
+                public bool Success { get; set; }
+                public string Msg { get; set; } = "";
+                public T? Response { get; set; }
+
+                public static MessageModel<T> Fail(string msg) => new() { Success = false, Msg = msg };
+            }
+
+            public abstract class BaseApiController : Controller
+            {
+                [NonAction]
+                public MessageModel<string> Failed(string msg) => new() { Success = false, Msg = msg };
+
+                [NonAction]
+                public MessageModel<T> Succeeded<T>(T value) => new() { Success = true, Response = value };
+            }
+
+            public sealed class BlogController : BaseApiController
+            {
+                [HttpPost("blog")]
+                public async Task<MessageModel<string>> Post(string title)
+                {
+                    await Task.Yield();
+                    if (title.Length < 5)
+                    {
+                        return {|#0:Failed("The title needs five characters.")|};
+                    }
+
+                    return Succeeded(title);
+                }
+
+                [HttpDelete("blog/{id}")]
+                public MessageModel<int> Delete(int id) => id > 0 ? Succeeded(id) : {|#1:MessageModel<int>.Fail("No such post.")|};
+
+                [HttpPut("blog/{id}")]
+                public MessageModel<int> Put(int id) => {|#2:new MessageModel<int> { Success = false, Msg = "Posts are read-only." }|};
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                    => app.MapGet("/status", (bool ready) =>
+                    {
+                        if (!ready)
+                        {
+                            return {|#3:new { error = (string?)"Not ready" }|};
+                        }
+
+                        return new { error = (string?)null };
+                    });
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0001").WithLocation(0).WithArguments("BaseApiController.Failed(...)", 200),
+            Verifier.Diagnostic("EL0001").WithLocation(1).WithArguments("MessageModel.Fail(...)", 200),
+            Verifier.Diagnostic("EL0001").WithLocation(2).WithArguments("'Success = false'", 200),
+            Verifier.Diagnostic("EL0001").WithLocation(3).WithArguments("'error' member", 200));
+    }
+
+    [Fact]
+    public async Task Values_returned_by_helpers_services_and_non_actions_are_not_responses()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class Outcome
+            {
+                public bool Success { get; set; }
+                public string Error { get; set; } = "";
+            }
+
+            public sealed class OrderService
+            {
+                public Outcome Place(int id) => new Outcome { Success = false, Error = "Out of stock" };
+            }
+
+            public sealed class OrdersController : ControllerBase
+            {
+                [NonAction]
+                public Outcome Check(int id) => new Outcome { Success = false, Error = "Out of stock" };
+
+                public static Outcome Describe() => new Outcome { Success = false, Error = "Out of stock" };
+
+                [HttpGet("orders/{id}")]
+                public Outcome Get(int id) => id > 0 ? new Outcome { Success = true } : Validate(id);
+
+                [HttpGet("orders/{id}/state")]
+                public string State(int id) => "error";
+
+                private Outcome Validate(int id) => new Outcome { Success = false, Error = "Invalid id" };
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source);
+    }
 }

@@ -53,7 +53,7 @@ internal static class ErrorBodyClassifier
                 when !ProblemDetailsFacts.IsProblemDetails(creation.Type, types)
                     && !(creation.Type is { SpecialType: SpecialType.None } created && IsErrorNamed(created, options)):
                 return ClassifyMembers(initializer.Initializers, types, options);
-            case IInvocationOperation invocation when IsFailureFactory(invocation.TargetMethod, options):
+            case IInvocationOperation invocation when IsFailureFactory(invocation.TargetMethod, types, options):
                 return new ErrorBody(ErrorBodyKind.FailureFactory, invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "(...)", FirstString(invocation));
         }
 
@@ -270,14 +270,17 @@ internal static class ErrorBodyClassifier
         return type is INamedTypeSymbol { IsGenericType: true, Arity: 1 } generic && generic.TypeArguments[0].Is(types.IdentityError);
     }
 
-    private static bool IsFailureFactory(IMethodSymbol method, ErrorLintOptions options)
+    private static bool IsFailureFactory(IMethodSymbol method, WellKnownTypes types, ErrorLintOptions options)
     {
         if (method.ReturnsVoid || method.ContainingType is null)
         {
             return false;
         }
 
-        if (method.IsStatic && DefaultFailureFactories.Contains(method.Name))
+        // Result.Fail(...), or a base controller's own Failed(...) helper returning the envelope; an instance method
+        // named Fail elsewhere is more often an action (job.Fail()) than a factory.
+        if (DefaultFailureFactories.Contains(method.Name)
+            && (method.IsStatic || (method.ContainingType.InheritsFrom(types.ControllerBase) && method.IsDeclaredIn(types.Compilation))))
         {
             return true;
         }
