@@ -13,6 +13,7 @@ namespace ErrorLint.RealWorld;
 /// run --repos DIR [--only a,b] [--analyzers path/to/ErrorLint.dll] --out DIR
 /// diff BEFORE.tsv AFTER.tsv [--out FILE]
 /// context --tsv FILE [--rule ELxxxx] [--repo name] [--lines N] --repos DIR
+/// score --tsv FILE [--verdicts judged/verdicts.tsv] [--mistakes judged/mistakes.tsv] [--out FILE]
 /// </code>
 /// </summary>
 internal static class Program
@@ -23,6 +24,7 @@ internal static class Program
           run --repos DIR [--only name1,name2] [--analyzers path/to/ErrorLint.dll] --out DIR
           diff BEFORE.tsv AFTER.tsv [--out FILE]
           context --tsv FILE [--rule ELxxxx] [--repo name] [--lines N (default 12)] --repos DIR
+          score --tsv FILE [--verdicts judged/verdicts.tsv] [--mistakes judged/mistakes.tsv] [--out FILE]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -61,6 +63,8 @@ internal static class Program
             case "context" when Option("--tsv") is { } tsv && Option("--repos") is { } repos:
                 var lines = Option("--lines") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 12;
                 return ContextCommand.Run(tsv, Option("--rule"), Option("--repo"), lines, repos);
+            case "score" when Option("--tsv") is { } tsv && (Option("--verdicts") is not null || Option("--mistakes") is not null):
+                return ScoreCommand.Run(tsv, Option("--verdicts"), Option("--mistakes"), Option("--out"));
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
