@@ -90,7 +90,7 @@ internal sealed class HandlerContext
             return HandlerKind.Other;
         }
 
-        if (type.InheritsFrom(types.ControllerBase))
+        if (IsControllerType(type, types))
         {
             return HandlerKind.ControllerAction;
         }
@@ -112,6 +112,34 @@ internal sealed class HandlerContext
             default:
                 return HandlerKind.Other;
         }
+    }
+
+    /// <summary>
+    /// A controller: a <c>ControllerBase</c> subclass, or, where a base class comes from a package that is not restored
+    /// (an OData or versioning controller base), a class named <c>...Controller</c> whose base chain ends in that
+    /// unresolved type. MVC discovers controllers by that suffix, and the bound base would be a <c>ControllerBase</c>.
+    /// </summary>
+    public static bool IsControllerType(INamedTypeSymbol type, WellKnownTypes types)
+    {
+        if (type.InheritsFrom(types.ControllerBase))
+        {
+            return true;
+        }
+
+        if (!type.Name.EndsWith("Controller", System.StringComparison.Ordinal) || type.IsAbstract)
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An <c>IExceptionHandler.TryHandleAsync</c> implementation, which is handed the exception to answer.</summary>

@@ -35,6 +35,7 @@ internal sealed class ResponseModel
     private ResponseHeaderFacts? headers;
     private RateLimiterFacts? rateLimiter;
     private ExceptionSinks? exceptions;
+    private HelperParameterFlows? helperFlows;
     private OpenApiDescriptions? openApi;
 
     private ResponseModel(WellKnownTypes types)
@@ -73,6 +74,9 @@ internal sealed class ResponseModel
 
     /// <summary>The exception data each member body sends to clients.</summary>
     public ExceptionSinks Exceptions => Volatile.Read(ref exceptions) ?? Publish(ref exceptions, new ExceptionSinks(this));
+
+    /// <summary>What the application's own methods do with the exceptions and values handed to them.</summary>
+    public HelperParameterFlows HelperFlows => Volatile.Read(ref helperFlows) ?? Publish(ref helperFlows, new HelperParameterFlows(this));
 
     /// <summary>What each endpoint's OpenAPI description declares about its responses (EL0014).</summary>
     public OpenApiDescriptions OpenApi => Volatile.Read(ref openApi) ?? Publish(ref openApi, new OpenApiDescriptions(Types, Members));

@@ -92,7 +92,7 @@ internal static class ReturnedValues
         }
 
         return semanticModel.GetDeclaredSymbol(method) is IMethodSymbol { MethodKind: MethodKind.Ordinary } symbol
-            && symbol.ContainingType.InheritsFrom(model.Types.ControllerBase)
+            && HandlerContext.IsControllerType(symbol.ContainingType, model.Types)
             && !HasNonAction(symbol);
     }
 

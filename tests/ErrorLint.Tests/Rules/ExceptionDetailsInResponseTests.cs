@@ -972,4 +972,67 @@ public sealed class ExceptionDetailsInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_caught_exception_handed_through_two_helpers_that_put_its_stack_trace_in_the_result_is_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ApiError
+        {
+            public string Message { get; set; } = "";
+            public string? Trace { get; set; }
+        }
+
+        public static class ApiErrors
+        {
+            public static ApiError Create(string message, Exception? inner = null)
+            {
+                var error = new ApiError { Message = message };
+                if (inner != null)
+                {
+                    error.Trace = inner.StackTrace;
+                }
+
+                return error;
+            }
+        }
+
+        public abstract class ApiController : ControllerBase
+        {
+            protected IActionResult Failure(Exception ex, int statusCode = 500) => StatusCode(statusCode, ApiErrors.Create("The request failed.", ex));
+        }
+
+        public sealed class ImportsController : ApiController
+        {
+            [HttpPost("imports")]
+            public IActionResult Start()
+            {
+                try
+                {
+                    return Accepted();
+                }
+                catch (Exception ex)
+                {
+                    return Failure({|#0:ex|});
+                }
+            }
+
+            [HttpGet("imports")]
+            public IActionResult List()
+            {
+                try
+                {
+                    return Ok();
+                }
+                catch (Exception)
+                {
+                    // No exception is handed over: the helper's message is generic.
+                    return StatusCode(500, ApiErrors.Create("The request failed."));
+                }
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0009").WithLocation(0).WithArguments("ex", "Failure(...)"));
 }

@@ -1627,4 +1627,218 @@ public sealed class ExceptionMessageInResponseTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_caught_exception_handed_to_a_base_controller_helper_that_sends_its_message_is_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ApiError
+        {
+            public string Message { get; set; } = "";
+        }
+
+        public static class ApiErrors
+        {
+            public static ApiError Create(string message)
+            {
+                var error = new ApiError { Message = message };
+                return error;
+            }
+        }
+
+        public sealed class OrderStore
+        {
+            public IReadOnlyList<string> All() => Array.Empty<string>();
+        }
+
+        public abstract class ApiController : ControllerBase
+        {
+            // The status is a parameter: the response is known only through what the helper puts in it.
+            protected IActionResult ErrorResult(Exception ex, string? message = null, int statusCode = 422)
+                => StatusCode(statusCode, ApiErrors.Create(message ?? ex.Message));
+        }
+
+        public sealed class OrdersController : ApiController
+        {
+            private readonly OrderStore store = new();
+
+            [HttpGet("orders")]
+            public IActionResult Get()
+            {
+                try
+                {
+                    return Ok(store.All());
+                }
+                catch (Exception ex)
+                {
+                    return ErrorResult({|#0:ex|});
+                }
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0010").WithLocation(0).WithArguments("Exception", "ErrorResult(...)"));
+
+    [Fact]
+    public Task Helpers_that_log_the_exception_or_are_handed_an_exception_the_action_made_are_not_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class OrderNotFoundException : Exception
+        {
+            public OrderNotFoundException(string message) : base(message) { }
+        }
+
+        public abstract class ApiController : ControllerBase
+        {
+            protected ApiController(ILogger logger) => Logger = logger;
+
+            protected ILogger Logger { get; }
+
+            protected IActionResult Failed(Exception ex)
+            {
+                Logger.LogError(ex, "The request failed: {Message}", ex.Message);
+                return StatusCode(500, new { error = "The request failed." });
+            }
+
+            protected IActionResult ErrorResult(Exception ex, int statusCode = 422) => StatusCode(statusCode, new { error = ex.Message });
+        }
+
+        public sealed class OrdersController : ApiController
+        {
+            public OrdersController(ILogger<OrdersController> logger) : base(logger) { }
+
+            [HttpGet("orders/{id}")]
+            public IActionResult Get(int id)
+            {
+                try
+                {
+                    return id > 0 ? Ok(id) : throw new OrderNotFoundException($"Order {id} does not exist.");
+                }
+                catch (OrderNotFoundException notFound)
+                {
+                    // The application's own exception, with a message written for the client.
+                    return ErrorResult(notFound, 404);
+                }
+                catch (Exception ex)
+                {
+                    return Failed(ex);
+                }
+            }
+
+            [HttpDelete("orders/{id}")]
+            public IActionResult Delete(int id) => ErrorResult(new InvalidOperationException("Orders cannot be deleted."), 403);
+        }
+        """);
+
+    [Fact]
+    public Task A_controller_whose_base_comes_from_a_package_not_restored_is_still_a_controller() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+
+        public abstract class CatalogApiController : {|CS0246:ODataController|}
+        {
+            protected {|CS0246:ODataErrorResult|} ErrorResult(Exception ex, string? message = null, int statusCode = 422)
+                => {|CS0103:ODataErrorResult|}(new { code = statusCode, message = message ?? ex.Message });
+        }
+
+        public sealed class ProductsController : CatalogApiController
+        {
+            [HttpPost("products/{key}/tags")]
+            public IActionResult UpdateTags(int key)
+            {
+                try
+                {
+                    return {|CS0103:Ok|}(key);
+                }
+                catch (Exception ex)
+                {
+                    return ErrorResult({|#0:ex|});
+                }
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0010").WithLocation(0).WithArguments("Exception", "ErrorResult(...)"));
+
+    [Fact]
+    public Task A_helper_that_sends_exception_data_only_by_an_operators_setting_or_in_development_is_not_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.Hosting;
+
+        public enum DetailLevel { None, Message, StackTrace }
+
+        public sealed class ErrorOptions
+        {
+            public DetailLevel DetailLevel { get; set; }
+
+            public string Describe(Exception ex) => DetailLevel switch
+            {
+                DetailLevel.Message => ex.Message,
+                DetailLevel.StackTrace => ex.StackTrace ?? "",
+                _ => "An internal error occurred.",
+            };
+        }
+
+        public sealed class Failure
+        {
+            public string Title { get; set; } = "";
+            public string? Detail { get; set; }
+        }
+
+        public static class Failures
+        {
+            public static ObjectResult Create(IWebHostEnvironment environment, Exception exception)
+            {
+                var failure = new Failure { Title = "The request failed." };
+                if (environment.IsDevelopment())
+                {
+                    failure.Detail = exception.Message;
+                }
+
+                return new ObjectResult(failure) { StatusCode = 500 };
+            }
+        }
+
+        public sealed class ReportsController : ControllerBase
+        {
+            private readonly ErrorOptions options = new();
+            private readonly IWebHostEnvironment environment;
+
+            public ReportsController(IWebHostEnvironment environment) => this.environment = environment;
+
+            [HttpGet("reports")]
+            public IActionResult Get()
+            {
+                try
+                {
+                    return Ok();
+                }
+                catch (Exception ex)
+                {
+                    return StatusCode(500, new { message = options.Describe(ex) });
+                }
+            }
+
+            [HttpPost("reports")]
+            public IActionResult Post()
+            {
+                try
+                {
+                    return Ok();
+                }
+                catch (Exception ex)
+                {
+                    return Failures.Create(environment, ex);
+                }
+            }
+        }
+        """);
 }

@@ -27,11 +27,22 @@ internal sealed class ExceptionFlow
     };
 
     private readonly HandledExceptions exceptions;
+    private readonly ResponseModel model;
+    // The helper whose returned values are traced (HelperParameterFlows), its parameters the sources; null at a response.
+    private readonly IMethodSymbol? helper;
+    private readonly int helperDepth;
     // Made on first use: most values sent in a body that holds an exception trace to no local and leak nothing.
     private HashSet<ILocalSymbol>? tracedLocals;
     private List<ExceptionLeak>? leaks;
+    private List<int>? carriedParameters;
 
-    private ExceptionFlow(IOperation root, ResponseModel model) => exceptions = new HandledExceptions(root, model);
+    private ExceptionFlow(IOperation root, ResponseModel model, IMethodSymbol? helper = null, int helperDepth = 0)
+    {
+        exceptions = new HandledExceptions(root, model, helper);
+        this.model = model;
+        this.helper = helper;
+        this.helperDepth = helperDepth;
+    }
 
     /// <summary>The exception data among the values a response sends (arguments, initializers, returned value).</summary>
     public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues, ResponseModel model)
@@ -44,6 +55,50 @@ internal sealed class ExceptionFlow
         }
 
         return flow?.leaks ?? (IReadOnlyList<ExceptionLeak>)System.Array.Empty<ExceptionLeak>();
+    }
+
+    /// <summary>
+    /// What a helper's returned values carry of its parameters: the ones that reach them, and the exception parameters
+    /// whose message or details do.
+    /// </summary>
+    public static HelperParameterFlow FlowOfHelper(IMethodSymbol helper, IOperation body, IReadOnlyList<IOperation> returnedValues, ResponseModel model, int depth)
+    {
+        var flow = new ExceptionFlow(body, model, helper, depth);
+        foreach (var value in returnedValues)
+        {
+            flow.Trace(value, 0);
+        }
+
+        List<(int Ordinal, ExceptionLeakKind Kind)>? leaked = null;
+        foreach (var leak in flow.leaks ?? new List<ExceptionLeak>())
+        {
+            // Details the helper adds only in development (if (env.IsDevelopment()) details.StackTrace = ex.StackTrace;) are
+            // not sent by its callers in production.
+            if (leak.Exception.WithoutConversions() is not IParameterReferenceOperation { Parameter: var parameter }
+                || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, helper)
+                || model.Development.IsDevelopmentOnly(leak.Value, helper)
+                // if (ex is ValidationException) return ex.Message;: the helper sends the message of the types it tested
+                // for on purpose (EL0010 treats such a test at a response the same way).
+                || (leak.Kind == ExceptionLeakKind.Message && ExceptionNarrowing.At(leak.Value, leak.Exception).Kind == NarrowingKind.TypeTest))
+            {
+                continue;
+            }
+
+            leaked ??= new List<(int, ExceptionLeakKind)>();
+            var index = leaked.FindIndex(l => l.Ordinal == parameter.Ordinal);
+            if (index < 0)
+            {
+                leaked.Add((parameter.Ordinal, leak.Kind));
+            }
+            else if (leak.Kind == ExceptionLeakKind.Details)
+            {
+                leaked[index] = (parameter.Ordinal, ExceptionLeakKind.Details);
+            }
+        }
+
+        return flow.carriedParameters is null && leaked is null
+            ? HelperParameterFlow.None
+            : new HelperParameterFlow(flow.carriedParameters ?? (IReadOnlyList<int>)System.Array.Empty<int>(), leaked ?? (IReadOnlyList<(int, ExceptionLeakKind)>)System.Array.Empty<(int, ExceptionLeakKind)>());
     }
 
     /// <summary>The exception an expression evaluates to, or null when it is not a handled exception.</summary>
@@ -159,13 +214,21 @@ internal sealed class ExceptionFlow
                 break;
             case OperationKind.Conditional:
                 var conditional = (IConditionalOperation)operation;
-                Trace(conditional.WhenTrue, depth);
-                Trace(conditional.WhenFalse, depth);
+                if (!IsChosenBySetting(conditional.Condition))
+                {
+                    Trace(conditional.WhenTrue, depth);
+                    Trace(conditional.WhenFalse, depth);
+                }
+
                 break;
             case OperationKind.SwitchExpression:
-                foreach (var arm in ((ISwitchExpressionOperation)operation).Arms)
+                var switchExpression = (ISwitchExpressionOperation)operation;
+                if (!IsChosenBySetting(switchExpression.Value))
                 {
-                    Trace(arm.Value, depth);
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        Trace(arm.Value, depth);
+                    }
                 }
 
                 break;
@@ -182,6 +245,23 @@ internal sealed class ExceptionFlow
                 break;
             case OperationKind.LocalReference:
                 TraceLocal((ILocalReferenceOperation)operation, depth);
+                break;
+            case OperationKind.ParameterReference when helper is not null:
+                var reached = ((IParameterReferenceOperation)operation).Parameter;
+                if (SymbolEqualityComparer.Default.Equals(reached.ContainingSymbol, helper) && !(carriedParameters ??= new List<int>()).Contains(reached.Ordinal))
+                {
+                    carriedParameters.Add(reached.Ordinal);
+                }
+
+                break;
+            // Code that does not fully bind (a base class or a result type from a package not restored): what goes into
+            // the call or creation that failed to bind is what it sends.
+            case OperationKind.Invalid:
+                foreach (var child in operation.ChildOperations)
+                {
+                    Trace(child, depth);
+                }
+
                 break;
         }
     }
@@ -200,9 +280,12 @@ internal sealed class ExceptionFlow
         var carries = method.Name == "ToString"
             || type?.SpecialType == SpecialType.System_String
             || type?.Name is "StringBuilder" or "JsonSerializer" or "JsonConvert" or "Enumerable"
-            || invocation.Instance?.Type?.SpecialType == SpecialType.System_String;
+            || invocation.Instance?.Type?.SpecialType == SpecialType.System_String
+            // In a helper's returned value, a framework result (StatusCode(status, new { error = message })) sends its arguments.
+            || (helper is not null && invocation.Type is { } resultType && model.IsResultType(resultType) && method.DeclaringSyntaxReferences.IsEmpty);
         if (!carries)
         {
+            TraceHelperCall(invocation, depth);
             return;
         }
 
@@ -210,6 +293,63 @@ internal sealed class ExceptionFlow
         foreach (var argument in invocation.Arguments)
         {
             Trace(argument.Value, depth);
+        }
+    }
+
+    /// <summary>
+    /// In a helper, a choice made by the helper's own state rather than by what it is handed
+    /// (<c>DetailLevel switch { None =&gt; "An error occurred.", StackTrace =&gt; ex.StackTrace }</c>): what reaches the
+    /// client is an operator's setting, not the code's. At a response, every branch counts.
+    /// </summary>
+    private bool IsChosenBySetting(IOperation choice)
+    {
+        if (helper is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in choice.DescendantsAndSelf())
+        {
+            if (operation is IParameterReferenceOperation { Parameter.ContainingSymbol: var owner } && SymbolEqualityComparer.Default.Equals(owner, helper))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A call of the application's own method: the arguments it carries into its result are traced, and a handled
+    /// exception passed where it puts the exception's data in its result is that data sent.
+    /// </summary>
+    private void TraceHelperCall(IInvocationOperation invocation, int depth)
+    {
+        var flow = model.HelperFlows.Of(invocation.TargetMethod, helperDepth, default);
+        if (flow.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            foreach (var (ordinal, kind) in flow.Leaked)
+            {
+                if (ordinal == parameter.Ordinal && exceptions.Of(argument.Value) is { } exception)
+                {
+                    Report(argument.Value.WithoutConversions()!, kind == ExceptionLeakKind.Message && exception.Inner ? ExceptionLeakKind.Details : kind, exception);
+                }
+            }
+
+            if (flow.Carried.Contains(parameter.Ordinal))
+            {
+                Trace(argument.Value, depth);
+            }
         }
     }
 

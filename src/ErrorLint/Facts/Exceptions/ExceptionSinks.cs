@@ -63,6 +63,10 @@ internal sealed class SentExceptionLeak
         {
             switch (site.Operation)
             {
+                // return ErrorResult(ex): the helper decides the status; a plain value goes out with 200.
+                case IReturnOperation { ReturnedValue: var returned }
+                    when returned.WithoutImplicitConversions() is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } helperCall:
+                    return helperCall.TargetMethod.Name + "(...)";
                 case IReturnOperation:
                     return "the returned value (200)";
                 case ISimpleAssignmentOperation assignment:
@@ -218,7 +222,7 @@ internal sealed class ExceptionSinks
             case IReturnOperation { ReturnedValue: { } returned }:
                 var value = returned.WithoutImplicitConversions();
                 if (value?.Type is not { } type
-                    || model.IsResultType(type)
+                    || (model.IsResultType(type) && !IsUndescribedHelperResult(value, model))
                     || !model.GetHandler(operation, containingSymbol).IsRoutedAction)
                 {
                     return;
@@ -243,6 +247,12 @@ internal sealed class ExceptionSinks
                     if (IsApplicationCode(response, model))
                     {
                         values = values.Where(v => ExceptionFlow.HandledExceptionType(v, model) is null).ToList();
+
+                        // ...unless the helper's own code shows it puts the exception's data in what it returns.
+                        if (response.Operation is IInvocationOperation helperCall)
+                        {
+                            values = values.Append(helperCall);
+                        }
                     }
                 }
                 else if (site.CalledName is "Add" or "TryAdd")
@@ -346,6 +356,13 @@ internal sealed class ExceptionSinks
         return instance is ILocalReferenceOperation
             || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
     }
+
+    /// <summary>
+    /// A result made by the application's own helper whose response the model cannot describe (its status is a
+    /// parameter: <c>ErrorResult(ex, statusCode: 422)</c>): what the helper's code puts in it is what the action sends.
+    /// </summary>
+    private static bool IsUndescribedHelperResult(IOperation value, ResponseModel model)
+        => value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false, IsAbstract: false } } && model.Describe(value) is null;
 
     private static bool IsApplicationCode(HttpResponseInfo response, ResponseModel model)
         => response.ThroughHelper is not null

@@ -20,11 +20,14 @@ internal sealed class HandledExceptions
     private readonly IOperation root;
     private readonly WellKnownTypes types;
     private readonly MemberWalkCache members;
+    private readonly IMethodSymbol? helper;
     private LocalWrites? localWrites;
 
-    public HandledExceptions(IOperation root, ResponseModel model)
+    /// <param name="helper">A helper whose exception parameters count as handled exceptions (<see cref="HelperParameterFlows"/>).</param>
+    public HandledExceptions(IOperation root, ResponseModel model, IMethodSymbol? helper = null)
     {
         this.root = root;
+        this.helper = helper;
         types = model.Types;
         members = model.Members;
     }
@@ -54,7 +57,8 @@ internal sealed class HandledExceptions
             case ILocalReferenceOperation local:
                 return OfLocal(local, depth);
             case IParameterReferenceOperation parameter
-                when parameter.Parameter.ContainingSymbol is IMethodSymbol method && HandlerContext.IsExceptionHandlerMethod(method, types):
+                when parameter.Parameter.ContainingSymbol is IMethodSymbol method
+                    && (HandlerContext.IsExceptionHandlerMethod(method, types) || SymbolEqualityComparer.Default.Equals(method, helper)):
                 return new HandledException(type, inner: false, operation);
             case IPropertyReferenceOperation property:
                 var name = property.Property.Name;
