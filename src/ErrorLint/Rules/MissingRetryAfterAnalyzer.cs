@@ -72,7 +72,9 @@ public sealed class MissingRetryAfterAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (facts.IsInRejectionCallback(response.Operation, context.OwningSymbol)
+        // The options' OnRejected is EL0008's; a policy class's own OnRejected answers its endpoints' rejections in
+        // place of the options' one, so it is reported here, where its fix goes.
+        if ((facts.IsInRejectionCallback(response.Operation, context.OwningSymbol) && !ResponseHeaderFacts.IsPolicyClassMember(context.OwningSymbol))
             || facts.IsRetryAfterSet(response.Operation, body, anywhereInFunction: response.Kind == ResponseKind.StatusAssignment, context.CancellationToken))
         {
             return;

@@ -987,4 +987,94 @@ public sealed class MissingRetryAfterTests
             """;
         await Verifier.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task A_rate_limiter_policy_class_that_rejects_without_Retry_After_is_reported_in_its_own_callback()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.RateLimiting;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.RateLimiting;
+
+            public sealed class ExportsRateLimiterPolicy : IRateLimiterPolicy<string>
+            {
+                public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, cancellationToken) =>
+                {
+                    {|#0:context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests|};
+                    return default;
+                };
+
+                public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                    => RateLimitPartition.GetFixedWindowLimiter("exports", _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) });
+            }
+
+            public sealed class ImportsRateLimiterPolicy : IRateLimiterPolicy<string>
+            {
+                public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, cancellationToken) =>
+                {
+                    context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    {
+                        context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
+                    }
+
+                    return default;
+                };
+
+                public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                    => RateLimitPartition.GetFixedWindowLimiter("imports", _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) });
+            }
+            """;
+
+        await Verifier.VerifyAnalyzerAsync(source, Verifier.Diagnostic(Descriptors.EL0007MissingRetryAfter).WithLocation(0).WithArguments(429));
+    }
+
+    [Fact]
+    public Task The_fix_sets_Retry_After_in_the_policy_class_callback() => Verifier.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Threading;
+        using System.Threading.RateLimiting;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.RateLimiting;
+
+        public sealed class ExportsRateLimiterPolicy : IRateLimiterPolicy<string>
+        {
+            public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, cancellationToken) =>
+            {
+                // Exports are expensive: five a minute.
+                [|context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests|];
+                return default;
+            };
+
+            public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                => RateLimitPartition.GetFixedWindowLimiter("exports", _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) });
+        }
+        """,
+        """
+        using System;
+        using System.Threading;
+        using System.Threading.RateLimiting;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.RateLimiting;
+
+        public sealed class ExportsRateLimiterPolicy : IRateLimiterPolicy<string>
+        {
+            public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, cancellationToken) =>
+            {
+                // Exports are expensive: five a minute.
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return default;
+            };
+
+            public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+                => RateLimitPartition.GetFixedWindowLimiter("exports", _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) });
+        }
+        """);
 }

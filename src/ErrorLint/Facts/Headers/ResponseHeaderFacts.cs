@@ -98,6 +98,28 @@ internal sealed class ResponseHeaderFacts
         return containingSymbol is IMethodSymbol method && HasRejectionContext(method.Parameters);
     }
 
+    /// <summary>
+    /// Whether the symbol is a member of a rate-limiter policy class (<c>IRateLimiterPolicy&lt;TKey&gt;</c>: its
+    /// <c>OnRejected</c> property), whose rejections do not go through the options' <c>OnRejected</c>.
+    /// </summary>
+    public static bool IsPolicyClassMember(ISymbol? symbol)
+    {
+        if (symbol?.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented is { Name: "IRateLimiterPolicy", Arity: 1, ContainingNamespace: { Name: "RateLimiting", ContainingNamespace.Name: "AspNetCore" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a call of this name may write a header (<c>Append</c>, <c>TryAdd</c>, ...); the collection is checked after.</summary>
     public static bool IsHeaderWriteName(string? name)
         => name is "Append" or "Add" or "TryAdd" or "Set" or "AppendList" or "AppendCommaSeparatedValues" or "SetCommaSeparatedValues";
