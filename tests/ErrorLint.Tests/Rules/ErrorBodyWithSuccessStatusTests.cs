@@ -886,4 +886,70 @@ public sealed class ErrorBodyWithSuccessStatusTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public Task A_failure_flag_held_in_a_local_is_read_where_nothing_has_set_it_yet() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class PaymentsController : Controller
+        {
+            [HttpPost("payments/confirm")]
+            public async Task<IActionResult> Confirm(string? orderId)
+            {
+                var success = false;
+                var message = string.Empty;
+
+                if (string.IsNullOrEmpty(orderId))
+                {
+                    return {|#0:Json(new { success, message = "No order id was returned." })|};
+                }
+
+                await Task.Yield();
+                success = true;
+                return Json(new { success, message });
+            }
+
+            [HttpPost("payments/capture")]
+            public async Task<IActionResult> Capture(string orderId)
+            {
+                // The flag may be true or false here: the try sets it before the one response.
+                var success = false;
+                var message = string.Empty;
+                try
+                {
+                    await Task.Yield();
+                    success = true;
+                }
+                catch (InvalidOperationException)
+                {
+                    message = "The payment could not be captured.";
+                }
+
+                return Json(new { success, message });
+            }
+
+            [HttpPost("payments/retry")]
+            public async Task<IActionResult> Retry(string[] orderIds)
+            {
+                var success = false;
+                foreach (var orderId in orderIds)
+                {
+                    if (orderId.Length == 0)
+                    {
+                        // A write later in the loop reaches this read on the next turn.
+                        return Json(new { success, orderId });
+                    }
+
+                    await Task.Yield();
+                    success = true;
+                }
+
+                return Json(new { success });
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0001").WithLocation(0).WithArguments("'success = false'", 200));
 }

@@ -143,7 +143,11 @@ internal static class ErrorBodyClassifier
                 continue;
             }
 
-            if (SuccessFlags.Contains(name) && value.ConstantValue is { HasValue: true, Value: bool succeeded })
+            // new { success, message }: the flag is a local, read where nothing has set it since its declaration.
+            var constant = value.ConstantValue.HasValue || value is not ILocalReferenceOperation local || !SuccessFlags.Contains(name)
+                ? value.ConstantValue
+                : LocalValues.ConstantAt(local);
+            if (SuccessFlags.Contains(name) && constant is { HasValue: true, Value: bool succeeded })
             {
                 if (succeeded)
                 {
