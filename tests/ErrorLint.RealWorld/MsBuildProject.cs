@@ -47,9 +47,13 @@ internal sealed class MsBuildProject
             .Concat(root.Elements().Where(e => e.Name.LocalName == "Import").Select(e => (string?)e.Attribute("Sdk") ?? string.Empty));
         IsWebSdk = sdks.Any(s => s.Split(';').Any(part => part.Trim().StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase)));
         var items = document.Descendants().Where(e => e.Parent?.Name.LocalName == "ItemGroup").ToList();
+
+        // A FrameworkReference or package in a Directory.Build.props or an imported props file counts too (a module
+        // system's shared props that every module project imports).
+        var inheritedItems = props.SelectMany(d => d.Descendants().Where(e => e.Parent?.Name.LocalName == "ItemGroup")).ToList();
         ReferencesAspNetCore = IsWebSdk
-            || items.Any(e => e.Name.LocalName == "FrameworkReference" && string.Equals(Include(e), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase))
-            || items.Any(e => e.Name.LocalName == "PackageReference" && Include(e).StartsWith("Microsoft.AspNetCore.", StringComparison.OrdinalIgnoreCase));
+            || items.Concat(inheritedItems).Any(e => e.Name.LocalName == "FrameworkReference" && string.Equals(Include(e), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase))
+            || items.Concat(inheritedItems).Any(e => e.Name.LocalName == "PackageReference" && Include(e).StartsWith("Microsoft.AspNetCore.", StringComparison.OrdinalIgnoreCase));
         ProjectReferences = items
             .Where(e => e.Name.LocalName == "ProjectReference")
             .SelectMany(e => Include(e).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -102,7 +106,10 @@ internal sealed class MsBuildProject
 
     public bool IsWebSdk { get; }
 
-    /// <summary>Microsoft.NET.Sdk.Web, a FrameworkReference to Microsoft.AspNetCore.App, or a Microsoft.AspNetCore.* package.</summary>
+    /// <summary>
+    /// Microsoft.NET.Sdk.Web, a FrameworkReference to Microsoft.AspNetCore.App, or a Microsoft.AspNetCore.* package, in the
+    /// project or the props files it inherits and imports.
+    /// </summary>
     public bool ReferencesAspNetCore { get; }
 
     /// <summary>Full paths of the referenced projects that exist (others are left out).</summary>
@@ -165,12 +172,15 @@ internal sealed class MsBuildProject
         return result;
     }
 
-    /// <summary>Whether the project at <paramref name="path"/> references ASP.NET Core; false when it cannot be read.</summary>
-    public static bool IsAspNetCore(string path)
+    /// <summary>
+    /// Whether the project at <paramref name="path"/> references ASP.NET Core, itself or through the props files it
+    /// inherits and imports; false when it cannot be read.
+    /// </summary>
+    public static bool IsAspNetCore(string path, string repository)
     {
         try
         {
-            return new MsBuildProject(path, XDocument.Load(path), Array.Empty<XDocument>()).ReferencesAspNetCore;
+            return Load(path, repository).ReferencesAspNetCore;
         }
         catch (Exception e) when (e is System.Xml.XmlException or IOException)
         {

@@ -92,7 +92,7 @@ internal sealed class Repository
     }
 
     /// <summary>The checkout's projects that reference ASP.NET Core.</summary>
-    public IReadOnlyList<string> AspNetCoreProjects() => Projects().Where(MsBuildProject.IsAspNetCore).ToList();
+    public IReadOnlyList<string> AspNetCoreProjects() => Projects().Where(p => MsBuildProject.IsAspNetCore(p, Folder)).ToList();
 
     /// <summary>
     /// The .cs files a project compiles by default: everything under its folder except bin, obj and the folders of
