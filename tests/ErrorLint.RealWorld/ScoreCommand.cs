@@ -11,12 +11,12 @@ namespace ErrorLint.RealWorld;
 /// <summary>
 /// <c>score</c>: precision and recall of one run against the judgements kept in this repository. A warning takes the
 /// verdict recorded for its repository, file, line and rule; a labelled mistake counts as found when the run reports a
-/// rule of its family in the same file within <see cref="RecallLineTolerance"/> lines (a mistake spans a few lines, and a
-/// rule may report at the response or at the value it sends).
+/// rule of its family in the same file within <see cref="RecallLineTolerance"/> lines (a response spans a few lines, and a
+/// rule may report at the response or at the value it sends), each warning finding one mistake at most.
 /// </summary>
 internal static class ScoreCommand
 {
-    public const int RecallLineTolerance = 3;
+    public const int RecallLineTolerance = 5;
 
     public static int Run(string diagnosticsPath, string? verdictsPath, string? mistakesPath, string? output)
     {
@@ -135,12 +135,31 @@ internal static class ScoreCommand
 
     private static void Recall(StringBuilder text, List<DiagnosticRow> rows, IReadOnlyList<Mistake> mistakes)
     {
-        var byFile = rows.GroupBy(r => (r.Repository, r.File)).ToDictionary(g => g.Key, g => g.ToList());
-        bool IsFound(Mistake mistake)
-            => byFile.TryGetValue((mistake.Repository, mistake.File), out var inFile)
-                && inFile.Any(r => Judgement.Family(r.Rule) == Judgement.Family(mistake.Rule) && Math.Abs(r.Line - mistake.Line) <= RecallLineTolerance);
+        // One warning finds one mistake: in each file and family, the closest pairs are matched first.
+        var found = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var warningsByPlace = rows.GroupBy(r => (r.Repository, r.File, Family: Judgement.Family(r.Rule))).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var group in mistakes.GroupBy(m => (m.Repository, m.File, Family: Judgement.Family(m.Rule))))
+        {
+            if (!warningsByPlace.TryGetValue(group.Key, out var warnings))
+            {
+                continue;
+            }
 
-        var scored = mistakes.Select(m => (Mistake: m, Found: IsFound(m))).ToList();
+            var labelled = group.ToList();
+            var pairs = labelled.SelectMany((m, i) => warnings.Select((w, j) => (Distance: Math.Abs(w.Line - m.Line), i, j)))
+                .Where(p => p.Distance <= RecallLineTolerance)
+                .OrderBy(p => p.Distance).ThenBy(p => p.i).ThenBy(p => p.j);
+            var usedWarnings = new HashSet<int>();
+            foreach (var (_, i, j) in pairs)
+            {
+                if (!found.Contains(labelled[i]) && usedWarnings.Add(j))
+                {
+                    found.Add(labelled[i]);
+                }
+            }
+        }
+
+        var scored = mistakes.Select(m => (Mistake: m, Found: found.Contains(m))).ToList();
         text.AppendLine();
         text.AppendLine("## Recall");
         text.AppendLine();
