@@ -36,6 +36,7 @@ internal sealed class ResponseModel
     private RateLimiterFacts? rateLimiter;
     private ExceptionSinks? exceptions;
     private HelperParameterFlows? helperFlows;
+    private CaughtExceptionParameters? caughtParameters;
     private OpenApiDescriptions? openApi;
 
     private ResponseModel(WellKnownTypes types)
@@ -77,6 +78,9 @@ internal sealed class ResponseModel
 
     /// <summary>What the application's own methods do with the exceptions and values handed to them.</summary>
     public HelperParameterFlows HelperFlows => Volatile.Read(ref helperFlows) ?? Publish(ref helperFlows, new HelperParameterFlows(this));
+
+    /// <summary>The exception parameters of private helpers that a catch hands its exception to.</summary>
+    public CaughtExceptionParameters CaughtParameters => Volatile.Read(ref caughtParameters) ?? Publish(ref caughtParameters, new CaughtExceptionParameters(this));
 
     /// <summary>What each endpoint's OpenAPI description declares about its responses (EL0014).</summary>
     public OpenApiDescriptions OpenApi => Volatile.Read(ref openApi) ?? Publish(ref openApi, new OpenApiDescriptions(Types, Members));

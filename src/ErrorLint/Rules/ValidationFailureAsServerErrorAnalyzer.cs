@@ -80,8 +80,15 @@ public sealed class ValidationFailureAsServerErrorAnalyzer : DiagnosticAnalyzer
         var operation = response.Operation;
         if (ExceptionFacts.EnclosingCatch(operation) is { } catchClause)
         {
-            return ExceptionFacts.Caught(catchClause, model.Types.Compilation) == FailureKind.ClientInput
-                ? "a " + catchClause.ExceptionType.Name + " was caught"
+            if (ExceptionFacts.Caught(catchClause, model.Types.Compilation) == FailureKind.ClientInput)
+            {
+                return "a " + catchClause.ExceptionType.Name + " was caught";
+            }
+
+            // try { await antiforgery.ValidateRequestAsync(context); ... } catch (Exception): whatever was caught, the
+            // only code that could throw checks what the client sent.
+            return ClientInputTry.OnlyReadsClientInput(catchClause, model)
+                ? "the try only checks what the client sent, and it threw"
                 : null;
         }
 

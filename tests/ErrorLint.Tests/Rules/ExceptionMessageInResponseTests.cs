@@ -1841,4 +1841,88 @@ public sealed class ExceptionMessageInResponseTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_middleware_helper_handed_the_caught_exception_writes_its_message() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Net;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+
+        public sealed class ExceptionMiddleware
+        {
+            private readonly RequestDelegate next;
+
+            public ExceptionMiddleware(RequestDelegate next) => this.next = next;
+
+            public async Task InvokeAsync(HttpContext context)
+            {
+                try
+                {
+                    await next(context);
+                }
+                catch (Exception ex)
+                {
+                    await HandleExceptionAsync(context, ex);
+                }
+            }
+
+            private Task HandleExceptionAsync(HttpContext context, Exception exception)
+            {
+                if (exception is null)
+                {
+                    return Task.CompletedTask;
+                }
+
+                return WriteAsync(context, exception);
+            }
+
+            private static Task WriteAsync(HttpContext context, Exception exception)
+            {
+                context.Response.ContentType = "application/json";
+                context.Response.StatusCode = (int)HttpStatusCode.InternalServerError;
+                return context.Response.WriteAsync(JsonSerializer.Serialize(new { success = false, message = {|#0:exception.Message|} }));
+            }
+
+            // Never handed a caught exception: what it is given is the application's own.
+            private static Task WriteNotice(HttpContext context, Exception notice) => context.Response.WriteAsync(notice.Message);
+        }
+        """,
+        Verifier.Diagnostic("EL0010").WithLocation(0).WithArguments("Exception", "Response.WriteAsync (500)"));
+
+    [Fact]
+    public Task An_exception_handler_that_maps_the_exception_to_a_tuple_sends_the_message_of_its_fallback_arm() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Diagnostics;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class NotFoundException : Exception
+        {
+            public NotFoundException(string message) : base(message) { }
+        }
+
+        public sealed class CustomExceptionHandler : IExceptionHandler
+        {
+            public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+            {
+                var details = exception switch
+                {
+                    NotFoundException => (Detail: exception.Message, Title: "Not found", StatusCode: StatusCodes.Status404NotFound),
+                    _ => (Detail: {|#1:exception.Message|}, Title: "Server error", StatusCode: StatusCodes.Status500InternalServerError),
+                };
+
+                context.Response.StatusCode = details.StatusCode;
+                var problem = new ProblemDetails { Title = details.Title, Detail = details.Detail, Status = details.StatusCode };
+                await {|#0:context.Response.WriteAsJsonAsync(problem, cancellationToken)|};
+                return true;
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0010").WithLocation(0).WithLocation(1).WithArguments("Exception", "Response.WriteAsJsonAsync"));
 }

@@ -967,4 +967,59 @@ public sealed class ValidationFailureAsServerErrorTests
 
         await Verifier.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_catch_of_a_try_that_only_checks_the_clients_input_answering_500_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Antiforgery;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class OrderStore
+            {
+                public Task SaveAsync(string name) => Task.CompletedTask;
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/validate", async (HttpContext context, IAntiforgery antiforgery) =>
+                    {
+                        try
+                        {
+                            await antiforgery.ValidateRequestAsync(context);
+                            return Results.Ok(context.Request.Form["name"].ToString());
+                        }
+                        catch (Exception)
+                        {
+                            return {|#0:Results.Problem("The form could not be checked.")|};
+                        }
+                    });
+
+                    app.MapPost("/orders", async (HttpContext context, IAntiforgery antiforgery, OrderStore store) =>
+                    {
+                        try
+                        {
+                            await antiforgery.ValidateRequestAsync(context);
+                            await store.SaveAsync(context.Request.Form["name"].ToString());
+                            return Results.Ok();
+                        }
+                        catch (Exception)
+                        {
+                            // The store may have failed: a 500 can be the server's.
+                            return Results.Problem("The order could not be saved.");
+                        }
+                    });
+                }
+            }
+            """;
+        await Verifier.VerifyAnalyzerAsync(
+            source,
+            Verifier.Diagnostic("EL0002").WithLocation(0).WithMessage(
+                "The request is invalid (the try only checks what the client sent, and it threw) but the response is sent with 500, a server error; answer 400 with validation problem details so the client fixes its input"));
+    }
 }

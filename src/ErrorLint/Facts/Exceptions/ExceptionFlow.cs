@@ -124,6 +124,14 @@ internal sealed class ExceptionFlow
         // By kind: one interface call, where a switch on types tests each case's interface in turn.
         switch (operation.Kind)
         {
+            // details.Detail, where details is a tuple or anonymous object a local holds (var details = exception switch
+            // { ... => (exception.Message, 500) }): what the local was given is what its members send.
+            case OperationKind.FieldReference when ((IFieldReferenceOperation)operation).Instance is ILocalReferenceOperation { Local.Type.IsTupleType: true } tupleLocal:
+                TraceLocal(tupleLocal, depth);
+                break;
+            case OperationKind.PropertyReference when ((IPropertyReferenceOperation)operation).Instance is ILocalReferenceOperation { Local.Type.IsAnonymousType: true } anonymousLocal:
+                TraceLocal(anonymousLocal, depth);
+                break;
             case OperationKind.PropertyReference:
                 var property = (IPropertyReferenceOperation)operation;
                 if (exceptions.Of(property.Instance) is { } owner)

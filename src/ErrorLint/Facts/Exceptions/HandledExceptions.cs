@@ -11,7 +11,8 @@ namespace ErrorLint.Facts.Exceptions;
 /// <summary>
 /// Where a handled exception enters a member body: the <c>catch</c> variable, <c>IExceptionHandlerFeature.Error</c>,
 /// <c>context.Exception</c> of an exception filter or problem-details writer, the exception parameter of
-/// <c>IExceptionHandler.TryHandleAsync</c>, and what is read from them (inner exceptions, locals, pattern variables).
+/// <c>IExceptionHandler.TryHandleAsync</c>, the exception parameter of a private helper a catch hands its exception to
+/// (<see cref="CaughtExceptionParameters"/>), and what is read from them (inner exceptions, locals, pattern variables).
 /// </summary>
 internal sealed class HandledExceptions
 {
@@ -21,6 +22,7 @@ internal sealed class HandledExceptions
     private readonly WellKnownTypes types;
     private readonly MemberWalkCache members;
     private readonly IMethodSymbol? helper;
+    private readonly CaughtExceptionParameters caughtParameters;
     private LocalWrites? localWrites;
 
     /// <param name="helper">A helper whose exception parameters count as handled exceptions (<see cref="HelperParameterFlows"/>).</param>
@@ -28,6 +30,7 @@ internal sealed class HandledExceptions
     {
         this.root = root;
         this.helper = helper;
+        caughtParameters = model.CaughtParameters;
         types = model.Types;
         members = model.Members;
     }
@@ -58,7 +61,8 @@ internal sealed class HandledExceptions
                 return OfLocal(local, depth);
             case IParameterReferenceOperation parameter
                 when parameter.Parameter.ContainingSymbol is IMethodSymbol method
-                    && (HandlerContext.IsExceptionHandlerMethod(method, types) || SymbolEqualityComparer.Default.Equals(method, helper)):
+                    && (HandlerContext.IsExceptionHandlerMethod(method, types) || SymbolEqualityComparer.Default.Equals(method, helper)
+                        || (method.DeclaredAccessibility == Accessibility.Private && caughtParameters.ReceivesCaughtException(parameter.Parameter))):
                 return new HandledException(type, inner: false, operation);
             case IPropertyReferenceOperation property:
                 var name = property.Property.Name;
