@@ -50,10 +50,15 @@ internal sealed class MsBuildProject
 
         // A FrameworkReference or package in a Directory.Build.props or an imported props file counts too (a module
         // system's shared props that every module project imports).
+        // Test projects that inherit it are left out: they are not the application, and a repository's props often give
+        // every project the framework.
         var inheritedItems = props.SelectMany(d => d.Descendants().Where(e => e.Parent?.Name.LocalName == "ItemGroup")).ToList();
+        static bool AddsAspNetCore(XElement e)
+            => (e.Name.LocalName == "FrameworkReference" && string.Equals(Include(e), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase))
+                || (e.Name.LocalName == "PackageReference" && Include(e).StartsWith("Microsoft.AspNetCore.", StringComparison.OrdinalIgnoreCase));
         ReferencesAspNetCore = IsWebSdk
-            || items.Concat(inheritedItems).Any(e => e.Name.LocalName == "FrameworkReference" && string.Equals(Include(e), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase))
-            || items.Concat(inheritedItems).Any(e => e.Name.LocalName == "PackageReference" && Include(e).StartsWith("Microsoft.AspNetCore.", StringComparison.OrdinalIgnoreCase));
+            || items.Any(AddsAspNetCore)
+            || (inheritedItems.Any(AddsAspNetCore) && !IsTestProject(path, items));
         ProjectReferences = items
             .Where(e => e.Name.LocalName == "ProjectReference")
             .SelectMany(e => Include(e).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -199,6 +204,14 @@ internal sealed class MsBuildProject
             return null;
         }
     }
+
+    /// <summary>A test framework's package in the project, or a project named or placed as tests are.</summary>
+    private static bool IsTestProject(string path, IEnumerable<XElement> items)
+        => items.Any(e => e.Name.LocalName == "PackageReference"
+                && Include(e) is var package
+                && (package.StartsWith("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) || package.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
+                    || package.StartsWith("NUnit", StringComparison.OrdinalIgnoreCase) || package.StartsWith("MSTest", StringComparison.OrdinalIgnoreCase)))
+            || path.Replace('\\', '/').Split('/').Any(segment => segment.Contains("Test", StringComparison.OrdinalIgnoreCase));
 
     private static string Include(XElement item) => ((string?)item.Attribute("Include") ?? string.Empty).Trim();
 }
