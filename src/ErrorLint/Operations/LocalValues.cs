@@ -88,6 +88,86 @@ internal sealed class LocalValues
         return initial.ConstantValue;
     }
 
+    /// <summary>
+    /// The constant last written to one of a local object's members before it is read, for a member the caller names
+    /// (<c>data.success = false; ... return data;</c>): the writes are read in the function's text, the initializer's
+    /// first. Null when the last one is not a constant, shares a loop with the read, or sits in a block that returns or
+    /// throws before the read (that path never reaches it).
+    /// </summary>
+    public static (string Member, object? Value)? LastMemberConstantBefore(ILocalReferenceOperation reference, System.Func<string, bool> isMember)
+    {
+        var local = reference.Local;
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax declarator
+            || declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax) is not { } function
+            || reference.SemanticModel is not { } semanticModel
+            || declarator.SyntaxTree != semanticModel.SyntaxTree)
+        {
+            return null;
+        }
+
+        var read = reference.Syntax;
+        AssignmentExpressionSyntax? last = null;
+        if (declarator.Initializer?.Value is BaseObjectCreationExpressionSyntax { Initializer: { } initializer })
+        {
+            foreach (var member in initializer.Expressions)
+            {
+                if (member is AssignmentExpressionSyntax { Left: IdentifierNameSyntax initialized } assignment && isMember(initialized.Identifier.ValueText))
+                {
+                    last = assignment;
+                }
+            }
+        }
+
+        foreach (var node in function.DescendantNodes())
+        {
+            if (node.SpanStart >= read.SpanStart)
+            {
+                break;
+            }
+
+            if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name: var member } } assignment
+                && owner.Identifier.ValueText == local.Name && isMember(member.Identifier.ValueText))
+            {
+                last = assignment;
+            }
+        }
+
+        if (last is null || SharesLoop(last, read) || LeavesBefore(last, read))
+        {
+            return null;
+        }
+
+        var name = last.Left is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : ((IdentifierNameSyntax)last.Left).Identifier.ValueText;
+        var constant = semanticModel.GetConstantValue(last.Right);
+        return constant.HasValue ? (name, constant.Value) : null;
+    }
+
+    /// <summary>A block holding the write, but not the read, that returns or throws after the write.</summary>
+    private static bool LeavesBefore(SyntaxNode write, SyntaxNode read)
+    {
+        foreach (var block in write.Ancestors())
+        {
+            if (block.Span.Contains(read.Span))
+            {
+                return false;
+            }
+
+            if (block is BlockSyntax statements)
+            {
+                foreach (var statement in statements.Statements)
+                {
+                    if (statement.SpanStart > write.SpanStart && statement is ReturnStatementSyntax or ThrowStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool SharesLoop(SyntaxNode write, SyntaxNode read)
     {
         foreach (var ancestor in read.Ancestors())

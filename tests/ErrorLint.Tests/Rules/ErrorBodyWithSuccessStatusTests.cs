@@ -952,4 +952,81 @@ public sealed class ErrorBodyWithSuccessStatusTests
         }
         """,
         Verifier.Diagnostic("EL0001").WithLocation(0).WithArguments("'success = false'", 200));
+
+    [Fact]
+    public Task An_envelope_a_local_holds_is_read_as_its_flag_was_last_set_on_the_way_to_the_response() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class MessageModel<T>
+        {
+            public bool Success { get; set; }
+            public string Msg { get; set; } = "";
+            public T? Response { get; set; }
+        }
+
+        public sealed class CodeGenerationController : ControllerBase
+        {
+            private readonly bool development;
+
+            public CodeGenerationController(bool development) => this.development = development;
+
+            [HttpGet("generate")]
+            public MessageModel<string> Generate()
+            {
+                var data = new MessageModel<string> { Success = true, Msg = "" };
+                if (development)
+                {
+                    data.Response = "generated";
+                }
+                else
+                {
+                    data.Success = false;
+                    data.Msg = "Code generation is only available in development.";
+                }
+
+                return {|#0:data|};
+            }
+
+            [HttpGet("import")]
+            public IActionResult Import(string file)
+            {
+                var data = new MessageModel<string> { Success = false };
+                if (file.Length == 0)
+                {
+                    data.Msg = "No file.";
+                    return BadRequest(data);
+                }
+
+                try
+                {
+                    data.Response = file;
+                    data.Success = true;
+                }
+                catch (FormatException)
+                {
+                    data.Msg = "The file could not be read.";
+                }
+
+                // Last set to true on the way here: the flag may be either.
+                return Ok(data);
+            }
+
+            [HttpGet("export")]
+            public IActionResult Export(string file)
+            {
+                var data = new MessageModel<string> { Success = true };
+                if (file.Length == 0)
+                {
+                    data.Success = false;
+                    return BadRequest(data);
+                }
+
+                // The false above never reaches this response.
+                return Ok(data);
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0001").WithLocation(0).WithArguments("'Success = false'", 200));
 }

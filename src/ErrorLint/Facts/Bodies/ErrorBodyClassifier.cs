@@ -55,6 +55,10 @@ internal static class ErrorBodyClassifier
                 return ClassifyMembers(initializer.Initializers, types, options);
             case IInvocationOperation invocation when IsFailureFactory(invocation.TargetMethod, types, options):
                 return new ErrorBody(ErrorBodyKind.FailureFactory, invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "(...)", FirstString(invocation));
+            // data.success = false; ... return data;: the envelope a local holds, as its flag was last set on the way.
+            case ILocalReferenceOperation { Type: { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } } local
+                when LocalValues.LastMemberConstantBefore(local, SuccessFlags.Contains) is ({ } flag, false):
+                return new ErrorBody(ErrorBodyKind.FailureFlag, "'" + flag + " = false'", null);
         }
 
         return ClassifyType(body, types, options);
