@@ -17,6 +17,8 @@ namespace ErrorLint.Benchmarks;
 /// </summary>
 internal static class Allocations
 {
+    private const int Rounds = 3;
+
     public static async Task<int> RunAsync(int actions, string? baselinePath)
     {
         var workload = Program.Web(actions);
@@ -69,8 +71,34 @@ internal static class Allocations
         return 0;
     }
 
+    /// <summary>
+    /// The main run's allocation figures at one size. A pass's total moves by a few hundred kilobytes from pass to pass
+    /// (the compiler binds on one thread while the driver's tasks wait on it), so each set's addition is the median of
+    /// <see cref="Rounds"/> rounds of a harness pass, an ASP.NET Core pass and an ErrorLint pass, taken in turn. Each
+    /// rule's share is counted on the analyzer's own thread in one more pass, which moves by a fraction of a percent.
+    /// </summary>
+    public static async Task<AllocationResult> MeasureAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> errorLint, ImmutableArray<DiagnosticAnalyzer> aspNetCore)
+    {
+        var compile = Compile(workload);
+        var aspNetCoreAdds = new List<long>();
+        var errorLintAdds = new List<long>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var floor = await Pass(workload, ImmutableArray<DiagnosticAnalyzer>.Empty).ConfigureAwait(false);
+            aspNetCoreAdds.Add(await Pass(workload, aspNetCore).ConfigureAwait(false) - floor);
+            errorLintAdds.Add(await Pass(workload, errorLint).ConfigureAwait(false) - floor);
+        }
+
+        // All rules in one pass, as they run in a build. What the driver allocates for a rule (its actions, its
+        // diagnostics' bookkeeping) falls outside every callback.
+        var metered = errorLint.Select(r => new MeteredAnalyzer(r)).ToImmutableArray();
+        await Pass(workload, metered.CastArray<DiagnosticAnalyzer>()).ConfigureAwait(false);
+        var perRule = metered.ToDictionary(m => m.Name, m => m.TakeBytes(), StringComparer.Ordinal);
+        return new AllocationResult(compile, Median(aspNetCoreAdds), Median(errorLintAdds), errorLintAdds.Min(), errorLintAdds.Max(), perRule);
+    }
+
     /// <summary>What compiling a fresh compilation allocates: binding every member and reporting every compiler diagnostic.</summary>
-    private static long Compile(Workload workload)
+    public static long Compile(Workload workload)
     {
         Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
@@ -79,7 +107,7 @@ internal static class Allocations
     }
 
     /// <summary>What one analyzer pass over a fresh compilation allocates, the harness analyzer included.</summary>
-    private static async Task<long> Pass(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static async Task<long> Pass(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var compilation = workload.CompileFreshlyParsed();
         _ = compilation.Assembly;
@@ -92,12 +120,23 @@ internal static class Allocations
         return GC.GetTotalAllocatedBytes(precise: true) - before;
     }
 
-    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N2", CultureInfo.InvariantCulture);
+    private static long Median(List<long> values) => (long)Measurement.Median(values.Select(v => (double)v));
 
-    private static void Collect()
+    public static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N2", CultureInfo.InvariantCulture);
+
+    public static void Collect()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
     }
+}
+
+/// <summary>
+/// What one size of the main run allocates, in bytes: the analyzer sets' figures are medians of what they add to the
+/// harness pass, with the lowest and highest of ErrorLint's; each rule's is what its callbacks allocated.
+/// </summary>
+internal sealed record AllocationResult(long Compile, long AspNetCore, long ErrorLint, long ErrorLintLowest, long ErrorLintHighest, IReadOnlyDictionary<string, long> PerRule)
+{
+    public long ErrorLintCallbacks => PerRule.Values.Sum();
 }

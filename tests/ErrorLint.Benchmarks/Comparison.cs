@@ -79,7 +79,7 @@ internal static class Comparison
 
     /// <summary>Both builds' rules go to the driver wrapped alike, so that each rule's time is also read without collections.</summary>
     private static ImmutableArray<DiagnosticAnalyzer> PauseFree(ImmutableArray<DiagnosticAnalyzer> rules)
-        => rules.Select(r => (DiagnosticAnalyzer)new PauseFreeTimedAnalyzer(r)).ToImmutableArray();
+        => rules.Select(r => (DiagnosticAnalyzer)new MeteredAnalyzer(r)).ToImmutableArray();
 
     /// <summary>Each rule's median for both builds, then ErrorLint's total both as the median of the runs' totals and as the sum of the rules' medians.</summary>
     private static void PrintTable(List<string> names, List<RunResult> baselineRuns, List<RunResult> currentRuns, Func<RunResult, string, double> milliseconds, Func<RunResult, double> total)

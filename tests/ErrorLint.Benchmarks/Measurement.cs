@@ -77,7 +77,7 @@ internal sealed class RunResult
 
     public Dictionary<string, AnalyzerTiming> ErrorLint { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Each rule's time with garbage collections left out, when handed over wrapped in a <see cref="PauseFreeTimedAnalyzer"/>.</summary>
+    /// <summary>Each rule's time with garbage collections left out, when handed over wrapped in a <see cref="MeteredAnalyzer"/>.</summary>
     public Dictionary<string, double> ErrorLintPauseFreeMs { get; } = new(StringComparer.Ordinal);
 
     public double AspNetCoreMs { get; set; }
@@ -157,7 +157,7 @@ internal static class Measurement
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
             result.ErrorLint[NameOf(analyzer)] = new AnalyzerTiming(telemetry.ExecutionTime.TotalMilliseconds, RegisteredActions(telemetry));
-            if (analyzer is PauseFreeTimedAnalyzer timed)
+            if (analyzer is MeteredAnalyzer timed)
             {
                 result.ErrorLintPauseFreeMs[timed.Name] = timed.TakeMilliseconds();
             }
@@ -175,8 +175,8 @@ internal static class Measurement
         return result;
     }
 
-    /// <summary>A rule's name in the report: its analyzer's type, seen through the pause-free wrapper.</summary>
-    public static string NameOf(DiagnosticAnalyzer analyzer) => analyzer is PauseFreeTimedAnalyzer timed ? timed.Name : analyzer.GetType().Name;
+    /// <summary>A rule's name in the report: its analyzer's type, seen through the metering wrapper.</summary>
+    public static string NameOf(DiagnosticAnalyzer analyzer) => analyzer is MeteredAnalyzer timed ? timed.Name : analyzer.GetType().Name;
 
     /// <summary>Actions registered beyond the compilation-start action: zero when an analyzer bails out.</summary>
     private static int RegisteredActions(AnalyzerTelemetryInfo t)

@@ -39,7 +39,11 @@ public sealed class UndeclaredErrorStatusAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, ResponseModel model)
     {
-        Dictionary<object, DeclaredResponses?>? endpoints = null;
+        // A block is almost always one endpoint (an action, or a lambda's body): its declaration is kept beside the loop,
+        // and a dictionary is made only for a block that maps several (top-level statements).
+        object? firstEndpoint = null;
+        DeclaredResponses? firstDeclared = null;
+        Dictionary<object, DeclaredResponses?>? otherEndpoints = null;
         foreach (var response in model.OperationsIn(context).Responses)
         {
             if (response is not { IsError: true, StatusCode: { } status } || response.StatusOrigin == StatusOrigin.Unknown
@@ -54,11 +58,24 @@ public sealed class UndeclaredErrorStatusAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            endpoints ??= new Dictionary<object, DeclaredResponses?>();
-            if (!endpoints.TryGetValue(endpoint, out var declared))
+            DeclaredResponses? declared;
+            if (firstEndpoint is null)
             {
-                declared = Declared(endpoint, handler, model, context);
-                endpoints[endpoint] = declared;
+                firstEndpoint = endpoint;
+                declared = firstDeclared = Declared(endpoint, handler, model, context);
+            }
+            else if (firstEndpoint.Equals(endpoint))
+            {
+                declared = firstDeclared;
+            }
+            else
+            {
+                otherEndpoints ??= new Dictionary<object, DeclaredResponses?>();
+                if (!otherEndpoints.TryGetValue(endpoint, out declared))
+                {
+                    declared = Declared(endpoint, handler, model, context);
+                    otherEndpoints[endpoint] = declared;
+                }
             }
 
             if (declared is null || declared.Declares(status) || model.OpenApi.ConventionsOutOfSight(context.CancellationToken))
