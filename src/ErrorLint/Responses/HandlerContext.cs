@@ -126,7 +126,8 @@ internal sealed class HandlerContext
             return true;
         }
 
-        if (!type.Name.EndsWith("Controller", System.StringComparison.Ordinal) || type.IsAbstract)
+        // An abstract one too: its public methods are the actions of the controllers that derive from it.
+        if (!type.Name.EndsWith("Controller", System.StringComparison.Ordinal))
         {
             return false;
         }

@@ -1925,4 +1925,103 @@ public sealed class ExceptionMessageInResponseTests
         }
         """,
         Verifier.Diagnostic("EL0010").WithLocation(0).WithLocation(1).WithArguments("Exception", "Response.WriteAsJsonAsync"));
+
+    [Fact]
+    public Task Envelopes_built_by_a_builder_or_a_constructor_carry_the_message_they_are_given() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+
+        public sealed class ResultOutput
+        {
+            public bool Success { get; set; }
+            public string? Msg { get; set; }
+
+            public ResultOutput NotOk(string? msg = null)
+            {
+                Success = false;
+                Msg = msg;
+                return this;
+            }
+        }
+
+        public sealed class MessageModel
+        {
+            public string? Msg { get; set; }
+        }
+
+        public sealed class ApiResponse
+        {
+            public ApiResponse(int code, string? msg = null) => MessageModel = new MessageModel { Msg = msg ?? "Failed (" + code + ")" };
+
+            public MessageModel MessageModel { get; }
+        }
+
+        public sealed class ExceptionMiddleware
+        {
+            private readonly RequestDelegate next;
+
+            public ExceptionMiddleware(RequestDelegate next) => this.next = next;
+
+            public async Task InvokeAsync(HttpContext context)
+            {
+                try
+                {
+                    await next(context);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    context.Response.StatusCode = 500;
+                    await context.Response.WriteAsync(JsonSerializer.Serialize(new ResultOutput().NotOk({|#0:ex.Message|})));
+                }
+                catch (Exception ex)
+                {
+                    context.Response.StatusCode = 500;
+                    await context.Response.WriteAsync(JsonSerializer.Serialize(new ApiResponse(500, {|#1:ex.Message|}).MessageModel));
+                }
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0010").WithLocation(0).WithArguments("InvalidOperationException", "Response.WriteAsync (500)"),
+        Verifier.Diagnostic("EL0010").WithLocation(1).WithArguments("Exception", "Response.WriteAsync (500)"));
+
+    [Fact]
+    public Task A_base_controllers_own_method_returning_a_result_sends_what_its_catch_returns() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class Product { }
+
+        public abstract class EntityController<TEntity> : ControllerBase
+        {
+            protected async Task<IActionResult> PostAsync(TEntity entity)
+            {
+                try
+                {
+                    await Task.Yield();
+                    return Ok(entity);
+                }
+                catch (Exception ex)
+                {
+                    return ErrorResult({|#0:ex|});
+                }
+            }
+
+            protected IActionResult ErrorResult(Exception ex, int statusCode = 422) => StatusCode(statusCode, new { error = ex.Message });
+
+            // A plain value goes to the caller, which decides what to send.
+            protected string Describe(Exception ex) => ex.Message;
+        }
+
+        public sealed class ProductsController : EntityController<Product>
+        {
+            [HttpPost("products")]
+            public Task<IActionResult> Post(Product product) => PostAsync(product);
+        }
+        """,
+        Verifier.Diagnostic("EL0010").WithLocation(0).WithArguments("Exception", "ErrorResult(...)"));
 }

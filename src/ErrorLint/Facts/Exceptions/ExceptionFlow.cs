@@ -39,10 +39,14 @@ internal sealed class ExceptionFlow
     private ExceptionFlow(IOperation root, ResponseModel model, IMethodSymbol? helper = null, int helperDepth = 0)
     {
         exceptions = new HandledExceptions(root, model, helper);
+        this.root = root;
         this.model = model;
         this.helper = helper;
         this.helperDepth = helperDepth;
     }
+
+    private readonly IOperation root;
+    private bool tracedOwnMembers;
 
     /// <summary>The exception data among the values a response sends (arguments, initializers, returned value).</summary>
     public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues, ResponseModel model)
@@ -131,6 +135,23 @@ internal sealed class ExceptionFlow
                 break;
             case OperationKind.PropertyReference when ((IPropertyReferenceOperation)operation).Instance is ILocalReferenceOperation { Local.Type.IsAnonymousType: true } anonymousLocal:
                 TraceLocal(anonymousLocal, depth);
+                break;
+            // new ApiResponse(500, message).MessageModel: a member of an object made here carries what it was made from.
+            case OperationKind.FieldReference or OperationKind.PropertyReference
+                when ((IMemberReferenceOperation)operation).Instance?.WithoutConversions() is IObjectCreationOperation made:
+                Trace(made, depth);
+                break;
+            // A builder's "return this;" (Success = false; Msg = msg; return this;): what the helper wrote to its own members.
+            case OperationKind.InstanceReference when helper is not null && !tracedOwnMembers:
+                tracedOwnMembers = true;
+                foreach (var write in root.Descendants())
+                {
+                    if (write is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation } } ownMember)
+                    {
+                        Trace(ownMember.Value, depth);
+                    }
+                }
+
                 break;
             case OperationKind.PropertyReference:
                 var property = (IPropertyReferenceOperation)operation;

@@ -67,6 +67,10 @@ internal sealed class SentExceptionLeak
                 case IReturnOperation { ReturnedValue: var returned }
                     when returned.WithoutImplicitConversions() is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } helperCall:
                     return helperCall.TargetMethod.Name + "(...)";
+                // A result a local holds (IActionResult result = ErrorResult(ex)) brings its own status; a plain value goes out with 200.
+                case IReturnOperation { ReturnedValue: var value }
+                    when value.WithoutImplicitConversions()?.Type is { } type && (type.TypeKind == TypeKind.Error || type.AllInterfaces.Any(i => i.Name is "IActionResult" or "IResult") || type.Name is "IActionResult" or "IResult"):
+                    return "the returned value";
                 case IReturnOperation:
                     return "the returned value (200)";
                 case ISimpleAssignmentOperation assignment:
@@ -223,7 +227,7 @@ internal sealed class ExceptionSinks
                 var value = returned.WithoutImplicitConversions();
                 if (value?.Type is not { } type
                     || (model.IsResultType(type) && !IsUndescribedHelperResult(value, model))
-                    || !model.GetHandler(operation, containingSymbol).IsRoutedAction)
+                    || !(model.GetHandler(operation, containingSymbol).IsRoutedAction || IsControllerResultHelper(operation, containingSymbol, model)))
                 {
                     return;
                 }
@@ -362,7 +366,27 @@ internal sealed class ExceptionSinks
     /// parameter: <c>ErrorResult(ex, statusCode: 422)</c>): what the helper's code puts in it is what the action sends.
     /// </summary>
     private static bool IsUndescribedHelperResult(IOperation value, ResponseModel model)
-        => value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false, IsAbstract: false } } && model.Describe(value) is null;
+        => (value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false, IsAbstract: false } } && model.Describe(value) is null)
+            // IActionResult result; ... result = ErrorResult(ex); ... return result;: the local's writes are followed.
+            || value is ILocalReferenceOperation;
+
+    /// <summary>
+    /// A controller's own method that returns an action result (<c>protected async Task&lt;IActionResult&gt; PostAsync(...)</c>
+    /// in a base controller, whose <c>catch</c> returns <c>ErrorResult(ex)</c>): its result goes back through an action to
+    /// the client. A plain value such a method returns goes to its caller, so only results count.
+    /// </summary>
+    private static bool IsControllerResultHelper(IOperation operation, ISymbol? containingSymbol, ResponseModel model)
+    {
+        if (containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method
+            || operation.IsInFunctionNestedIn(operation.Root())
+            || !HandlerContext.IsControllerType(method.ContainingType, model.Types))
+        {
+            return false;
+        }
+
+        var returned = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : method.ReturnType;
+        return returned.TypeKind == TypeKind.Error || model.IsResultType(returned);
+    }
 
     private static bool IsApplicationCode(HttpResponseInfo response, ResponseModel model)
         => response.ThroughHelper is not null
