@@ -1029,4 +1029,46 @@ public sealed class ErrorBodyWithSuccessStatusTests
         }
         """,
         Verifier.Diagnostic("EL0001").WithLocation(0).WithArguments("'Success = false'", 200));
+
+    [Fact]
+    public Task A_NotOk_factory_sent_by_a_validation_filter_is_reported() => Verifier.VerifyAnalyzerAsync(
+        """
+        using System.Linq;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Mvc.Filters;
+
+        public sealed class ResultOutput<T>
+        {
+            public bool Success { get; set; }
+            public string? Msg { get; set; }
+        }
+
+        public static class ResultOutput
+        {
+            public static ResultOutput<string> NotOk(string? msg = null) => new() { Success = false, Msg = msg };
+
+            public static ResultOutput<string> Ok(string? msg = null) => new() { Success = true, Msg = msg };
+        }
+
+        public sealed class ValidateInputFilter : IActionFilter
+        {
+            public void OnActionExecuting(ActionExecutingContext context)
+            {
+                if (!context.ModelState.IsValid)
+                {
+                    var errors = string.Join("|", context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+                    context.Result = {|#0:new JsonResult(ResultOutput.NotOk(errors))|};
+                }
+                else
+                {
+                    context.HttpContext.Items["validated"] = ResultOutput.Ok();
+                }
+            }
+
+            public void OnActionExecuted(ActionExecutedContext context)
+            {
+            }
+        }
+        """,
+        Verifier.Diagnostic("EL0001").WithLocation(0).WithArguments("ResultOutput.NotOk(...)", 200));
 }

@@ -30,7 +30,7 @@ internal static class ErrorBodyClassifier
         "message", "errorMessage", "error", "detail", "details", "description", "errorDescription", "reason", "title", "msg",
     };
 
-    private static readonly HashSet<string> DefaultFailureFactories = new(StringComparer.Ordinal) { "Fail", "Failure", "Failed" };
+    private static readonly HashSet<string> DefaultFailureFactories = new(StringComparer.Ordinal) { "Fail", "Failure", "Failed", "NotOk" };
 
     // Trailing words that wrap a concept without changing it: ErrorResponse and ErrorDto are errors, ErrorLogEntry is not.
     private static readonly string[] WrapperSuffixes = { "Dto", "Model", "ViewModel", "Response", "Result", "Body", "Payload", "Envelope", "Details", "Detail", "Info", "Message" };
