@@ -6,6 +6,7 @@ using ErrorLint.Operations;
 using ErrorLint.Responses;
 using ErrorLint.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -306,10 +307,17 @@ internal sealed class OpenApiDescriptions
                     continue;
                 }
 
-                var text = trivia.ToFullString();
-                for (var at = text.IndexOf("<response", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<response", at + 1, StringComparison.Ordinal))
+                // Read in the source text itself: a string of every action's doc comment would be most of what the rule allocates.
+                var text = trivia.SyntaxTree?.GetText(cancellationToken);
+                if (text is null)
                 {
-                    if (ReadCode(text, at) is { } status)
+                    continue;
+                }
+
+                var end = trivia.FullSpan.End;
+                for (var at = IndexOf(text, "<response", trivia.FullSpan.Start, end); at >= 0; at = IndexOf(text, "<response", at + 1, end))
+                {
+                    if (ReadCode(text, at, end) is { } status)
                     {
                         declared.Add(status);
                     }
@@ -322,18 +330,49 @@ internal sealed class OpenApiDescriptions
         }
     }
 
-    /// <summary>The number in <c>code="404"</c> after <paramref name="start"/>; null when it is not three digits.</summary>
-    private static int? ReadCode(string text, int start)
+    /// <summary>Where <paramref name="value"/> starts in <paramref name="text"/> between two positions; -1 when it does not.</summary>
+    private static int IndexOf(SourceText text, string value, int start, int end)
     {
-        var code = text.IndexOf("code=", start, StringComparison.Ordinal);
-        var end = text.IndexOf('>', start);
-        if (code < 0 || (end >= 0 && code > end) || code + 9 > text.Length)
+        for (var at = start; at + value.Length <= end; at++)
+        {
+            var matches = true;
+            for (var i = 0; i < value.Length && matches; i++)
+            {
+                matches = text[at + i] == value[i];
+            }
+
+            if (matches)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The number in <c>code="404"</c> after <paramref name="start"/>; null when it is not three digits.</summary>
+    private static int? ReadCode(SourceText text, int start, int end)
+    {
+        var code = IndexOf(text, "code=", start, end);
+        var close = IndexOf(text, ">", start, end);
+        if (code < 0 || (close >= 0 && code > close) || code + 9 > end)
         {
             return null;
         }
 
-        var digits = text.Substring(code + 6, 3);
-        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status) ? status : null;
+        var status = 0;
+        for (var i = code + 6; i < code + 9; i++)
+        {
+            var digit = text[i];
+            if (digit is < '0' or > '9')
+            {
+                return null;
+            }
+
+            status = (status * 10) + (digit - '0');
+        }
+
+        return status;
     }
 
     /// <summary><c>Results&lt;Ok&lt;Order&gt;, NotFound&gt;</c>, <c>Task&lt;NotFound&gt;</c>: the typed results that carry their status as metadata.</summary>
