@@ -72,8 +72,21 @@ internal static class ReturnedValues
             return false;
         }
 
-        // ActionResult<T> converts to a result; Task<T> and the like are awaited elsewhere.
-        return type.ContainingNamespace?.ToDisplayString() is not ("Microsoft.AspNetCore.Mvc" or "System.Threading.Tasks" or "System.IO");
+        // ActionResult<T> converts to a result; Task<T> and the like are awaited elsewhere. Asked of every returned value,
+        // so the namespace is compared name by name rather than formatted.
+        var ns = type.ContainingNamespace;
+        return !(IsNamespace(ns, "Mvc", "AspNetCore", "Microsoft") || IsNamespace(ns, "Tasks", "Threading", "System") || IsNamespace(ns, "IO", "System", null));
+    }
+
+    /// <summary>Whether the namespace is <c>outer.middle.name</c> (or <c>middle.name</c> when <paramref name="outer"/> is null).</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string name, string middle, string? outer)
+    {
+        if (ns?.Name != name || ns.ContainingNamespace is not { Name: var middleName } parent || middleName != middle)
+        {
+            return false;
+        }
+
+        return outer is null ? parent.ContainingNamespace is { IsGlobalNamespace: true } : parent.ContainingNamespace is { Name: var outerName, ContainingNamespace.IsGlobalNamespace: true } && outerName == outer;
     }
 
     /// <summary>The body of a public instance method of a controller (the block the walk started from).</summary>

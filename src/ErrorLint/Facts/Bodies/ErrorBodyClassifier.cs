@@ -56,12 +56,29 @@ internal static class ErrorBodyClassifier
             case IInvocationOperation invocation when IsFailureFactory(invocation.TargetMethod, types, options):
                 return new ErrorBody(ErrorBodyKind.FailureFactory, invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "(...)", FirstString(invocation));
             // data.success = false; ... return data;: the envelope a local holds, as its flag was last set on the way.
-            case ILocalReferenceOperation { Type: { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } } local
-                when LocalValues.LastMemberConstantBefore(local, SuccessFlags.Contains) is ({ } flag, false):
+            // Only an envelope with a flag member is read for its writes: most locals sent are data.
+            case ILocalReferenceOperation { Type: INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class } envelope } local
+                when HasSuccessFlag(envelope) && LocalValues.LastMemberConstantBefore(local, SuccessFlags.Contains) is ({ } flag, false):
                 return new ErrorBody(ErrorBodyKind.FailureFlag, "'" + flag + " = false'", null);
         }
 
         return ClassifyType(body, types, options);
+    }
+
+    private static bool HasSuccessFlag(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var name in current.MemberNames)
+            {
+                if (SuccessFlags.Contains(name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static ErrorBody? ClassifyType(IOperation body, WellKnownTypes types, ErrorLintOptions options)
