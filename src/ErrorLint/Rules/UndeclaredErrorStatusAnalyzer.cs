@@ -44,6 +44,9 @@ public sealed class UndeclaredErrorStatusAnalyzer : DiagnosticAnalyzer
         object? firstEndpoint = null;
         DeclaredResponses? firstDeclared = null;
         Dictionary<object, DeclaredResponses?>? otherEndpoints = null;
+
+        // Every response outside a lambda has the block's own handler: it is described once, not once per response.
+        HandlerContext? blockHandler = null;
         foreach (var response in model.OperationsIn(context).Responses)
         {
             if (response is not { IsError: true, StatusCode: { } status } || response.StatusOrigin == StatusOrigin.Unknown
@@ -52,7 +55,9 @@ public sealed class UndeclaredErrorStatusAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var handler = model.GetHandler(response.Operation, context.OwningSymbol);
+            var handler = response.Operation.IsInFunctionNestedIn(response.Operation.Root())
+                ? model.GetHandler(response.Operation, context.OwningSymbol)
+                : blockHandler ??= model.GetHandler(response.Operation, context.OwningSymbol);
             if (EndpointOf(handler) is not { } endpoint)
             {
                 continue;
