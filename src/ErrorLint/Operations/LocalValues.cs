@@ -21,20 +21,27 @@ internal sealed class LocalValues
     {
         foreach (var node in member.DescendantNodes())
         {
-            var target = node switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
-                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byReference => byReference.Expression,
-                _ => null,
-            };
+            var target = WrittenVariable(node);
             if (target is IdentifierNameSyntax identifier)
             {
                 assignedNames.Add(identifier.Identifier.ValueText);
             }
         }
     }
+
+    /// <summary>What a node writes: the target of an assignment, an increment or decrement, or a by-reference argument.</summary>
+    private static ExpressionSyntax? WrittenVariable(SyntaxNode node) => node switch
+    {
+        AssignmentExpressionSyntax assignment => assignment.Left,
+        PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
+        PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byReference => byReference.Expression,
+        _ => null,
+    };
+
+    /// <summary>The method, accessor, lambda or local function a declaration is in (the file, for top-level statements).</summary>
+    private static SyntaxNode? EnclosingFunction(SyntaxNode declaration)
+        => declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
 
     /// <summary>The local's initializer as declared, implicit conversions removed; null when it has none.</summary>
     public static IOperation? InitialValue(ILocalReferenceOperation reference)
@@ -61,7 +68,7 @@ internal sealed class LocalValues
     {
         if (InitialValue(reference) is not { ConstantValue.HasValue: true } initial
             || reference.Local.DeclaringSyntaxReferences[0].GetSyntax() is not { } declarator
-            || declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax) is not { } function)
+            || EnclosingFunction(declarator) is not { } function)
         {
             return default;
         }
@@ -70,14 +77,7 @@ internal sealed class LocalValues
         var read = reference.Syntax;
         foreach (var node in function.DescendantNodes())
         {
-            var target = node switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
-                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byReference => byReference.Expression,
-                _ => null,
-            };
+            var target = WrittenVariable(node);
             if (target is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name
                 && (node.SpanStart < read.SpanStart || SharesLoop(node, read)))
             {
@@ -99,7 +99,7 @@ internal sealed class LocalValues
         var local = reference.Local;
         if (local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax declarator
-            || declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax) is not { } function
+            || EnclosingFunction(declarator) is not { } function
             || reference.SemanticModel is not { } semanticModel
             || declarator.SyntaxTree != semanticModel.SyntaxTree)
         {
