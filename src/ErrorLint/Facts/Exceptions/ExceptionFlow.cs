@@ -27,6 +27,7 @@ internal sealed class ExceptionFlow
     };
 
     private readonly HandledExceptions exceptions;
+    private readonly IOperation root;
     private readonly ResponseModel model;
     // The helper whose returned values are traced (HelperParameterFlows), its parameters the sources; null at a response.
     private readonly IMethodSymbol? helper;
@@ -35,6 +36,7 @@ internal sealed class ExceptionFlow
     private HashSet<ILocalSymbol>? tracedLocals;
     private List<ExceptionLeak>? leaks;
     private List<int>? carriedParameters;
+    private bool tracedOwnMembers;
 
     private ExceptionFlow(IOperation root, ResponseModel model, IMethodSymbol? helper = null, int helperDepth = 0)
     {
@@ -44,9 +46,6 @@ internal sealed class ExceptionFlow
         this.helper = helper;
         this.helperDepth = helperDepth;
     }
-
-    private readonly IOperation root;
-    private bool tracedOwnMembers;
 
     /// <summary>The exception data among the values a response sends (arguments, initializers, returned value).</summary>
     public static IReadOnlyList<ExceptionLeak> FindLeaks(IEnumerable<IOperation> sentValues, ResponseModel model)

@@ -21,11 +21,13 @@ namespace ErrorLint.Facts.Exceptions;
 internal sealed class SentExceptionLeak
 {
     private readonly BodyOperation site;
+    private readonly ResponseModel model;
 
-    public SentExceptionLeak(ExceptionLeak leak, BodyOperation site)
+    public SentExceptionLeak(ExceptionLeak leak, BodyOperation site, ResponseModel model)
     {
         Leak = leak;
         this.site = site;
+        this.model = model;
     }
 
     public ExceptionLeak Leak { get; }
@@ -69,7 +71,7 @@ internal sealed class SentExceptionLeak
                     return helperCall.TargetMethod.Name + "(...)";
                 // A result a local holds (IActionResult result = ErrorResult(ex)) brings its own status; a plain value goes out with 200.
                 case IReturnOperation { ReturnedValue: var value }
-                    when value.WithoutImplicitConversions()?.Type is { } type && (type.TypeKind == TypeKind.Error || type.AllInterfaces.Any(i => i.Name is "IActionResult" or "IResult") || type.Name is "IActionResult" or "IResult"):
+                    when value.WithoutImplicitConversions()?.Type is { } type && (type.TypeKind == TypeKind.Error || model.IsResultType(type)):
                     return "the returned value";
                 case IReturnOperation:
                     return "the returned value (200)";
@@ -281,7 +283,7 @@ internal sealed class ExceptionSinks
         {
             if (!model.Development.IsDevelopmentOnly(leak.Value, containingSymbol))
             {
-                (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, site));
+                (found ??= new List<SentExceptionLeak>()).Add(new SentExceptionLeak(leak, site, model));
             }
         }
     }
